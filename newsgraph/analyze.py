@@ -1,0 +1,95 @@
+"""The analyze path: raw inputs -> clean -> nlp -> Analysis records (SPEC contract).
+
+A pure function of (document, configuration, model): nothing here reads the clock, the
+machine or the environment, so the same input gives the same record byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.about import __version__
+from newsgraph.clean import clean
+from newsgraph.config import Config
+from newsgraph.nlp import load_pipeline, model_identity
+from newsgraph.types import CleanDocument, Failure, RawInput
+
+Record = dict[str, Any]
+
+
+def provenance(nlp: Language, config: Config) -> dict[str, Any]:
+    return {
+        "newsgraph": __version__,
+        "model": model_identity(nlp),
+        "pipeline": list(nlp.pipe_names),
+        "config_hash": config.hash(),
+    }
+
+
+def entity_records(doc: Doc) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": ent._.entity_id,
+            "text": ent.text,
+            "start": ent.start_char,
+            "end": ent.end_char,
+            "label": ent.label_,
+        }
+        for ent in doc._.newsgraph_entities or ()
+    ]
+
+
+def build_record(document: CleanDocument, doc: Doc, prov: dict[str, Any]) -> Record:
+    """Assemble the Analysis record. Key order is fixed so the JSON is stable."""
+    return {
+        "id": document.id,
+        "url": document.url,
+        "path": document.path,
+        "title": document.title,
+        "text": document.text,
+        "language": document.language,
+        "published": document.published,
+        "published_source": document.published_source,
+        "source": document.source,
+        "author": document.author,
+        "rewrite_signals": document.rewrite_signals,
+        "entities": entity_records(doc),
+        "provenance": prov,
+    }
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def annotate(documents: list[CleanDocument], *, nlp: Language, config: Config) -> list[Record]:
+    """Run the NLP stage on clean documents (one nlp.pipe batch) and build records."""
+    prov = provenance(nlp, config)
+    docs = nlp.pipe((d.text for d in documents), batch_size=config.batch_size)
+    return [build_record(d, doc, prov) for d, doc in zip(documents, docs, strict=True)]
+
+
+def analyze(
+    inputs: Iterable[RawInput | Failure], *, config: Config, nlp: Language | None = None
+) -> Iterator[Record | Failure]:
+    """Analyse a stream of inputs, yielding records and failures in input order."""
+    nlp = nlp or load_pipeline(config.model)
+    for batch in _batched(inputs, config.batch_size):
+        cleaned = [item if isinstance(item, Failure) else clean(item, config) for item in batch]
+        good = [item for item in cleaned if isinstance(item, CleanDocument)]
+        records = iter(annotate(good, nlp=nlp, config=config))
+        for item in cleaned:
+            yield item if isinstance(item, Failure) else next(records)
+
+
+def dumps(record: Record) -> str:
+    """One JSON Lines line; UTF-8 kept readable, key order as built."""
+    return json.dumps(record, ensure_ascii=False)

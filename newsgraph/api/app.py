@@ -1,0 +1,93 @@
+"""The web application: JSON API, dashboard pages and static assets."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from newsgraph.about import __version__
+from newsgraph.api.routes import router as api_router
+from newsgraph.store import Store
+from newsgraph.web.pages import render
+from newsgraph.web.pages import router as pages_router
+
+# Pages load only our own scripts and styles; nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+MAX_REQUEST_BYTES = 20_000_000
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
+            return JSONResponse({"error": "request body too large"}, status_code=413)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api") and "text/html" in request.headers.get(
+        "accept", "text/html"
+    )
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """Build the app over the store at ``db_path``, opened read-only."""
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Sourced event data from news reports.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = Store(db_path, read_only=True)
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if _wants_html(request):
+            return render(
+                "error.html",
+                status_code=exc.status_code,
+                status=exc.status_code,
+                message=exc.detail,
+            )
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        problems: list[dict[str, Any]] = [
+            {
+                "parameter": ".".join(str(p) for p in err["loc"][1:]) or str(err["loc"][0]),
+                "message": err["msg"],
+            }
+            for err in exc.errors()
+        ]
+        message = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)
+        if _wants_html(request):
+            return render("error.html", status_code=400, status=400, message=message)
+        return JSONResponse({"error": "invalid parameters", "problems": problems}, status_code=400)
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(files("newsgraph.web").joinpath("static"))),
+        name="static",
+    )
+    return app

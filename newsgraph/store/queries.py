@@ -1,0 +1,136 @@
+"""Read queries behind the API and the pages. Parameterised SQL only."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+Record = dict[str, Any]
+
+
+class BadCursor(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    q: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def encode_cursor(published: str | None, seq: int) -> str:
+    raw = json.dumps([published or "", seq]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        published, seq = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(published, str) or not isinstance(seq, int):
+            raise ValueError
+        return published, seq
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor("cursor is not one this server issued") from None
+
+
+def _where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.q:
+        # Literal substring match: the user's % and _ are escaped, not wildcards.
+        needle = filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+        params += [f"%{needle}%", f"%{needle}%"]
+    if filters.since:
+        clauses.append("published_date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        clauses.append("published_date <= ?")
+        params.append(filters.until)
+    return clauses, params
+
+
+# Newest first by publication date; undated articles last; ingest order breaks ties.
+_SORT_KEY = "coalesce(published, '')"
+
+
+def list_articles(
+    con: duckdb.DuckDBPyConnection,
+    filters: ArticleFilter,
+    *,
+    limit: int,
+    cursor: str | None = None,
+) -> tuple[list[Record], str | None, int]:
+    clauses, params = _where(filters)
+    total_sql = "SELECT count(*) FROM articles"
+    if clauses:
+        total_sql += " WHERE " + " AND ".join(clauses)
+    total_row = con.execute(total_sql, params).fetchone()
+    total = int(total_row[0]) if total_row else 0
+    if cursor:
+        after_published, after_seq = decode_cursor(cursor)
+        clauses.append(f"({_SORT_KEY} < ? OR ({_SORT_KEY} = ? AND seq < ?))")
+        params += [after_published, after_published, after_seq]
+    sql = (
+        "SELECT a.id, a.seq, a.title, a.url, a.published, a.source_name, a.source_domain,"
+        " a.language, a.word_count,"
+        " (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entity_count"
+        " FROM articles a"
+    )
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += f" ORDER BY {_SORT_KEY} DESC, seq DESC LIMIT ?"
+    rows = con.execute(sql, [*params, limit + 1]).fetchall()
+    items = [
+        {
+            "id": r[0],
+            "title": r[2],
+            "url": r[3],
+            "published": r[4],
+            "source": {"name": r[5], "domain": r[6]},
+            "language": r[7],
+            "word_count": r[8],
+            "entity_count": r[9],
+        }
+        for r in rows[:limit]
+    ]
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = encode_cursor(last[4], int(last[1]))
+    return items, next_cursor, total
+
+
+def get_record(con: duckdb.DuckDBPyConnection, article_id: str) -> Record | None:
+    row = con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def list_failures(
+    con: duckdb.DuckDBPyConnection, *, limit: int, offset: int
+) -> tuple[list[Record], int]:
+    total_row = con.execute("SELECT count(*) FROM failures").fetchone()
+    rows = con.execute(
+        "SELECT ref, reason, message, attempts, last_attempt FROM failures"
+        " ORDER BY ref LIMIT ? OFFSET ?",
+        [limit, offset],
+    ).fetchall()
+    items = [
+        {
+            "ref": r[0],
+            "reason": r[1],
+            "message": r[2],
+            "attempts": r[3],
+            "last_attempt": r[4].isoformat() if r[4] else None,
+        }
+        for r in rows
+    ]
+    return items, int(total_row[0]) if total_row else 0

@@ -1,0 +1,1 @@
+"""Server-rendered dashboard pages and their static assets (shipped in the package)."""

@@ -1,0 +1,72 @@
+"""Dashboard pages, rendered on the server from what is in the store."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from importlib.resources import files
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from newsgraph.about import __version__
+from newsgraph.api.deps import connection
+from newsgraph.store import queries
+from newsgraph.web.highlight import segments
+from newsgraph.web.safety import safe_href
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(str(files("newsgraph.web").joinpath("templates"))),
+    autoescape=select_autoescape(["html"], default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+TEMPLATES.globals.update(version=__version__, safe_href=safe_href)
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def article_list(
+    con: Annotated[Any, Depends(connection)],
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    since: date | None = None,
+    until: date | None = None,
+    cursor: str | None = None,
+) -> HTMLResponse:
+    filters = queries.ArticleFilter(q=q or None, since=since, until=until)
+    try:
+        items, next_cursor, total = queries.list_articles(con, filters, limit=50, cursor=cursor)
+    except queries.BadCursor as error:
+        raise HTTPException(status_code=400, detail=str(error)) from None
+    return render(
+        "articles.html",
+        items=items,
+        total=total,
+        next_cursor=next_cursor,
+        q=q or "",
+        since=since.isoformat() if since else "",
+        until=until.isoformat() if until else "",
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_view(article_id: str, con: Annotated[Any, Depends(connection)]) -> HTMLResponse:
+    record = queries.get_record(con, article_id)
+    if record is None:
+        raise HTTPException(status_code=404, detail=f"No article with id {article_id!r}")
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entity in record.get("entities", []):
+        by_label[entity["label"]].append(entity)
+    return render(
+        "article.html",
+        record=record,
+        segments=segments(record["text"], record.get("entities", [])),
+        entities_by_label=dict(sorted(by_label.items())),
+    )
