@@ -111,10 +111,11 @@ def ingest_command(
     summary = IngestSummary()
     with Store(db) as store:
         try:
-            summary = ingest(
+            ingest(
                 iter_inputs(paths, max_bytes=config.max_bytes, published=given),
                 store=store,
                 config=config,
+                summary=summary,
                 on_batch=lambda s: _say(
                     f"... {s.ingested} ingested, {s.duplicates} duplicates, {s.failed} failed"
                 ),

@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.store.migrations import migrate
+from newsgraph.store.migrations import latest_version, migrate, stored_version
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -26,8 +26,8 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
-        if read_only:
-            # Make sure the schema exists and is current before locking ourselves out.
+        if read_only and stored_version(self.path) < latest_version():
+            # Bring the schema up to date first; the read-only connection cannot.
             with duckdb.connect(self.path) as con:
                 migrate(con, path=self.path)
         self.con = duckdb.connect(self.path, read_only=read_only)
@@ -117,7 +117,7 @@ class Store:
             "INSERT INTO failures (ref, reason, message) VALUES (?, ?, ?) "
             "ON CONFLICT (ref) DO UPDATE SET reason = excluded.reason, "
             "message = excluded.message, attempts = failures.attempts + 1, "
-            "last_attempt = current_timestamp",
+            "last_attempt = now()",
             [failure.ref, failure.reason, failure.message],
         )
 

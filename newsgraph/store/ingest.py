@@ -41,8 +41,11 @@ def ingest(
     config: Config,
     nlp: Language | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    summary = IngestSummary()
+    """Ingest ``inputs``; counts go into ``summary`` (pass one in to keep the counts of
+    committed batches when the run is interrupted by an exception such as Ctrl-C)."""
+    summary = summary if summary is not None else IngestSummary()
     nlp = nlp or load_pipeline(config.model)
     iterator = iter(inputs)
     while batch := list(islice(iterator, config.batch_size)):

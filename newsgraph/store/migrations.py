@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import duckdb
 
@@ -34,6 +35,24 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     )
     row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
+
+
+def stored_version(path: str) -> int:
+    """The schema version of the file at ``path`` (0 when absent), read without writing.
+
+    Several readers (the web server, tests) may hold the file open read-only at once, so
+    this must not take the write lock.
+    """
+    if not Path(path).exists():
+        return 0
+    with duckdb.connect(path, read_only=True) as con:
+        exists = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, path: str) -> int:

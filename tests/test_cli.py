@@ -1,0 +1,133 @@
+"""The command line, run as users run it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+CLI = [sys.executable, "-m", "newsgraph.cli"]
+
+
+def run(*args: str, stdin: str | None = None, env: dict | None = None, check: bool = True):
+    return subprocess.run(
+        [*CLI, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=check,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_analyze_stdin_jsonl_and_output_file(tmp_path):
+    line = json.dumps(
+        {"id": "s1", "text": "Angela Merkel visited Washington.", "published": "2015-03-01"}
+    )
+    out = run("analyze", "-", stdin=line + "\n")
+    record = json.loads(out.stdout)
+    assert record["id"] == "s1" and record["published_source"] == "given"
+    target = tmp_path / "out.jsonl"
+    run("analyze", "-", "-o", str(target), stdin=line + "\n")
+    assert json.loads(target.read_text())["id"] == "s1"
+
+
+def test_analyze_reports_failures_and_continues(tmp_path):
+    (tmp_path / "good.txt").write_text("Headline words\n\nThe mayor of Lyon resigned on Friday.")
+    (tmp_path / "bad.html").write_bytes(b"\x00\x00binary")
+    out = run(
+        "analyze",
+        str(tmp_path / "bad.html"),
+        str(tmp_path / "good.txt"),
+        "--published",
+        "2024-02-03",
+    )
+    records = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(records) == 1 and records[0]["published"] == "2024-02-03"
+    assert "binary" in out.stderr and "1 analysed, 1 failed" in out.stderr
+    only_bad = run("analyze", str(tmp_path / "bad.html"), check=False)
+    assert only_bad.returncode == 1
+
+
+def test_bad_flags_are_clear_errors(tmp_path):
+    result = run("analyze", "-", "--published", "someday", stdin="x", check=False)
+    assert result.returncode == 2 and "Invalid date 'someday'" in result.stderr
+    result = run("analyze", "-", "--model", "not_a_model", stdin="Text here.", check=False)
+    assert result.returncode == 2 and "not installed" in result.stderr
+    result = run("serve", "--host", "0.0.0.0", "--db", str(tmp_path / "x.duckdb"), check=False)
+    assert result.returncode == 2 and "--allow-remote" in result.stderr
+
+
+def test_ingest_summary_and_rerun(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"{i}.txt").write_text(f"Headline {i}\n\nCity {i} council met on day {i}.")
+    db = str(tmp_path / "s.duckdb")
+    first = json.loads(run("ingest", str(corpus), "--db", db, "--json").stdout)
+    assert first == {"ingested": 3, "duplicates": 0, "failed": 0, "interrupted": False, "db": db}
+    second = run("ingest", str(corpus), "--db", db).stdout
+    assert "0 ingested, 3 duplicates, 0 failed" in second
+
+
+def test_ctrl_c_mid_ingest_keeps_committed_work_and_rerun_completes(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"{i:03d}.txt").write_text(
+            f"Headline {i}\n\n" + f"Delegates from country {i} met in city {i}. " * 40
+        )
+    db = str(tmp_path / "s.duckdb")
+    process = subprocess.Popen(
+        [*CLI, "ingest", str(corpus), "--db", db, "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NEWSGRAPH_BATCH_SIZE": "1"},
+    )
+    assert process.stderr is not None
+    progress = process.stderr.readline()  # first committed batch
+    assert progress.startswith("... 1 ingested"), progress
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    interrupted = json.loads(stdout)
+    assert interrupted["interrupted"] is True and 1 <= interrupted["ingested"] < 60
+    resumed = json.loads(run("ingest", str(corpus), "--db", db, "--json").stdout)
+    assert resumed["duplicates"] == interrupted["ingested"]
+    assert resumed["ingested"] + resumed["duplicates"] == 60
+
+
+def test_demo_no_serve_ingests_the_bundled_corpus(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    out = run("demo", "--no-serve", "--db", str(db)).stdout
+    assert "ingested" in out and "0 failed" in out
+    again = run("demo", "--no-serve", "--db", str(db)).stdout
+    assert "done: 0 ingested" in again
+
+
+def test_eval_extraction_floor_flag(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "ground-truth.json").write_text("{}")
+    result = run("eval", "extraction", str(tmp_path), "--min-f1", "0.5", check=False)
+    assert result.returncode == 1 and "below the floor" in result.stderr
+    missing = run("eval", "extraction", str(tmp_path / "nope"), check=False)
+    assert missing.returncode == 2 and "ground-truth" in missing.stderr
+
+
+def test_version():
+    assert run("version").stdout.strip()
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "newsgraph"
+    assert script.exists()
+    assert (
+        subprocess.run(
+            [str(script), "--help"], capture_output=True, text=True, check=True
+        ).stdout.count("analyze")
+        >= 1
+    )

@@ -1,0 +1,47 @@
+"""The reference page from ../shared/seed: boilerplate gone, title and signals kept."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import shared_path
+
+FURNITURE = [
+    "Previous Article",
+    "Next Article",
+    "Write a Comment",
+    "Leave a Comment",
+    "Russian Su-34 Mission",
+    "Public priorities for the new government",
+]
+
+
+def test_analyze_seed_pages_drops_boilerplate():
+    seed = shared_path("seed")
+    pages = sorted(seed.glob("*.txt"))
+    assert pages
+    out = subprocess.run(
+        [sys.executable, "-m", "newsgraph.cli", "analyze", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(records) == len(pages)
+    for record in records:
+        for line in FURNITURE:
+            assert line not in record["text"]
+        for entity in record["entities"]:
+            assert record["text"][entity["start"] : entity["end"]] == entity["text"]
+    reference = next((r for r in records if r["path"].endswith("000_944e2e68a596274f.txt")), None)
+    if reference is not None:
+        assert reference["title"].startswith("Revised: Hamas Leadership Meeting")
+        assert "title-prefix:Revised" in reference["rewrite_signals"]
+        assert "no-date" in reference["rewrite_signals"]
+        assert reference["published"] is None
+        assert reference["text"].startswith("A confidential gathering of Hamas leaders")
+        assert reference["text"].rstrip().endswith("adjust their positions accordingly.")
+        people = {e["text"] for e in reference["entities"] if e["label"] == "PERSON"}
+        assert {"Salih al-Aruri", "Khaled Meshaal", "Ronen Bar"} <= people

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.analyze import analyze
+from newsgraph.config import Config
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest import iter_inputs
+from newsgraph.store import Store, ingest
+from newsgraph.store.migrations import latest_version
+from newsgraph.types import RawInput
+
+
+def page(title: str, body: str, canonical: str | None = None) -> str:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (
+        f"<html><head><title>{title}</title>{link}</head><body><article><h1>{title}</h1>"
+        f"<p>{body}</p></article></body></html>"
+    )
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        body = f"Report number {i}: the council of town {i} met on Monday and voted {i} times."
+        (folder / f"{i:03d}.html").write_text(page(f"Story {i}", body))
+
+
+def test_ingest_is_idempotent_and_counts(tmp_path, config, nlp):
+    write_corpus(tmp_path / "in", 5)
+    (tmp_path / "in" / "copy.html").write_text((tmp_path / "in" / "000.html").read_text())
+    (tmp_path / "in" / "broken.html").write_bytes(b"\x00\x01\x02binary")
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        first = ingest(
+            iter_inputs([str(tmp_path / "in")], max_bytes=10**6),
+            store=store,
+            config=config,
+            nlp=nlp,
+        )
+        second = ingest(
+            iter_inputs([str(tmp_path / "in")], max_bytes=10**6),
+            store=store,
+            config=config,
+            nlp=nlp,
+        )
+        assert (first.ingested, first.duplicates, first.failed) == (5, 1, 1)
+        assert (second.ingested, second.duplicates, second.failed) == (0, 6, 1)
+        assert store.counts() == {"articles": 5, "failures": 1}
+        [(ref, reason, attempts)] = store.con.execute(
+            "SELECT ref, reason, attempts FROM failures"
+        ).fetchall()
+        assert ref.endswith("broken.html") and reason == "binary" and attempts == 2
+        entity_rows = store.con.execute("SELECT count(*) FROM entities").fetchone()[0]
+        assert entity_rows > 0
+
+
+def test_duplicate_by_canonical_url_with_different_text(tmp_path, config, nlp):
+    url = "https://www.example.test/2023/01/01/story?utm_source=feed"
+    a = RawInput(
+        ref="a", kind="html", content=page("A", "First version of the story text."), url=url
+    )
+    b = RawInput(
+        ref="b",
+        kind="html",
+        content=page("A", "Edited version of the story text."),
+        url="https://example.test/2023/01/01/story/",
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest([a, b], store=store, config=config, nlp=nlp)
+    assert (summary.ingested, summary.duplicates) == (1, 1)
+
+
+def test_failure_is_cleared_when_a_retry_succeeds(tmp_path, config, nlp):
+    target = tmp_path / "later.html"
+    target.write_bytes(b"\x00" * 50)
+    with Store(tmp_path / "s.duckdb") as store:
+        assert (
+            ingest(
+                iter_inputs([str(target)], max_bytes=10**6), store=store, config=config, nlp=nlp
+            ).failed
+            == 1
+        )
+        target.write_text(page("Fixed", "The page was repaired and now has a real body text."))
+        again = ingest(
+            iter_inputs([str(target)], max_bytes=10**6), store=store, config=config, nlp=nlp
+        )
+        assert again.ingested == 1
+        assert store.counts() == {"articles": 1, "failures": 0}
+
+
+def test_interrupted_ingest_keeps_committed_batches_and_resumes(tmp_path, nlp):
+    config = Config(batch_size=2)
+    write_corpus(tmp_path / "in", 7)
+
+    def interrupted() -> Iterator:
+        for number, item in enumerate(iter_inputs([str(tmp_path / "in")], max_bytes=10**6)):
+            if number == 5:
+                raise KeyboardInterrupt
+            yield item
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store, pytest.raises(KeyboardInterrupt):
+        ingest(interrupted(), store=store, config=config, nlp=nlp)
+    with Store(db) as store:
+        assert store.counts()["articles"] == 4  # two whole batches, nothing half-written
+        resumed = ingest(
+            iter_inputs([str(tmp_path / "in")], max_bytes=10**6),
+            store=store,
+            config=config,
+            nlp=nlp,
+        )
+        assert (resumed.ingested, resumed.duplicates) == (3, 4)
+        assert store.counts()["articles"] == 7
+
+
+def test_id_conflict_is_a_failure_not_an_overwrite(tmp_path, config, nlp):
+    one = RawInput(ref="f#x", kind="given-text", content="Paris hosted the talks.", id="x")
+    two = RawInput(ref="g#x", kind="given-text", content="Rome hosted the summit.", id="x")
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest([one, two], store=store, config=config, nlp=nlp)
+        assert (summary.ingested, summary.failed) == (1, 1)
+        assert store.article_record("x")["text"] == "Paris hosted the talks."
+
+
+def test_schema_is_versioned_and_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert store.schema_version == latest_version()
+        names = store.con.execute("SELECT name FROM schema_migrations").fetchall()
+        assert names == [("initial",)]
+    with Store(db) as store:  # re-opening applies nothing twice
+        assert store.con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+    with duckdb.connect(str(db)) as con:
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+    with pytest.raises(NewsgraphError, match="newer than this newsgraph"):
+        Store(db)
+
+
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200
+).filter(lambda t: t.strip())
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=texts,
+    title=st.none() | st.text(max_size=40),
+    doc_id=st.text(alphabet="abcdefghij0123456789-_", min_size=1, max_size=12),
+)
+def test_store_round_trip(tmp_path_factory, config, nlp, text, title, doc_id):
+    """What the store returns is exactly what analyze produced."""
+    raw = RawInput(ref="r", kind="given-text", content=text, id=doc_id, title=title)
+    [expected] = list(analyze([raw], config=config, nlp=nlp))
+    db = tmp_path_factory.mktemp("rt") / "s.duckdb"
+    with Store(db) as store:
+        ingest([raw], store=store, config=config, nlp=nlp)
+        stored = store.article_record(doc_id)
+    assert stored == json.loads(json.dumps(expected))
+    assert stored["text"] == text
