@@ -55,7 +55,8 @@ def test_html_record_fields(config, nlp):
     officials said, adding that further meetings were planned for next week.</p>
     <p>The delegations exchanged proposals on prisoner releases and aid deliveries, according
     to two people familiar with the matter who spoke on condition of anonymity.</p></article>
-    <aside><h3>Related articles</h3><ul><li><a href="/x">Markets slip on rate fears</a></li></ul></aside>
+    <aside><h3>Related articles</h3>
+    <ul><li><a href="/x">Markets slip on rate fears</a></li></ul></aside>
     <p>Leave a Comment</p><footer>© 2023 Test Wire</footer></body></html>"""
     [record] = run([RawInput(ref="p.html", kind="html", content=html, path="p.html")], config, nlp)
     assert record["title"] == "Talks resume"
