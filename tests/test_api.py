@@ -79,7 +79,7 @@ def test_article_list_page(client):
     links = doc.xpath("//a[@class='article-link']")
     assert len(links) >= 15
     assert doc.xpath("//form[@role='search']//input[@name='q']")
-    filtered = html_of(client.get("/", params={"q": "Macron"}))
+    filtered = html_of(client.get("/", params={"q": "pwned"}))
     assert "1 article" in filtered.xpath("string(//p[@id='result-count'])")
 
 

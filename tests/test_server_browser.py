@@ -94,7 +94,7 @@ def test_dashboard_in_a_real_browser(live_server, tmp_path):
             page = browser.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(live_server + "/?q=Macron")
+            page.goto(live_server + "/?q=pwned")
             page.click("a.article-link")
             page.wait_for_url("**/articles/hostile-1")
             # The hostile title is visible as text and none of its scripts ran.

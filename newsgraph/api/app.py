@@ -6,10 +6,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from newsgraph.about import __version__
@@ -40,9 +41,8 @@ class SecurityHeaders(BaseHTTPMiddleware):
 
 
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api") and "text/html" in request.headers.get(
-        "accept", "text/html"
-    )
+    """Errors on dashboard pages render as pages; everything under /api stays JSON."""
+    return not request.url.path.startswith("/api")
 
 
 def create_app(db_path: str | Path) -> FastAPI:
