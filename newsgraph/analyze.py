@@ -18,6 +18,7 @@ from newsgraph.about import __version__
 from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.nlp import load_pipeline, model_identity
+from newsgraph.nlp.extensions import RECORD_FIELDS
 from newsgraph.types import CleanDocument, Failure, RawInput
 
 Record = dict[str, Any]
@@ -47,7 +48,7 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
 
 def build_record(document: CleanDocument, doc: Doc, prov: dict[str, Any]) -> Record:
     """Assemble the Analysis record. Key order is fixed so the JSON is stable."""
-    return {
+    record: Record = {
         "id": document.id,
         "url": document.url,
         "path": document.path,
@@ -60,8 +61,21 @@ def build_record(document: CleanDocument, doc: Doc, prov: dict[str, Any]) -> Rec
         "author": document.author,
         "rewrite_signals": document.rewrite_signals,
         "entities": entity_records(doc),
-        "provenance": prov,
     }
+    for field, attribute in RECORD_FIELDS:
+        value = getattr(doc._, attribute)
+        if value is not None:
+            record[field] = value
+    record["provenance"] = prov
+    return record
+
+
+def _prepared(nlp: Language, document: CleanDocument) -> Doc:
+    """Tokenise and attach the document context the extraction components read."""
+    doc = nlp.make_doc(document.text)
+    doc._.ng_published = document.published[:10] if document.published else None
+    doc._.ng_source = document.source
+    return doc
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -73,7 +87,7 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def annotate(documents: list[CleanDocument], *, nlp: Language, config: Config) -> list[Record]:
     """Run the NLP stage on clean documents (one nlp.pipe batch) and build records."""
     prov = provenance(nlp, config)
-    docs = nlp.pipe((d.text for d in documents), batch_size=config.batch_size)
+    docs = nlp.pipe((_prepared(nlp, d) for d in documents), batch_size=config.batch_size)
     return [build_record(d, doc, prov) for d, doc in zip(documents, docs, strict=True)]
 
 

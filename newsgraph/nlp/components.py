@@ -9,16 +9,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._/Span._ attributes)
+
 # Tokens trimmed from entity edges: a lower-case leading article ("the Gaza Strip" ->
 # "Gaza Strip", while "The Hague" stays), a trailing possessive ("Israel's" -> "Israel"),
 # and stray punctuation or quotes.
 _LEADING_TRIM = {"the", "a", "an"}
 _TRAILING_TRIM = {"'s", "’s", "'", "’"}
-
-if not Span.has_extension("entity_id"):
-    Span.set_extension("entity_id", default=None)
-if not Doc.has_extension("newsgraph_entities"):
-    Doc.set_extension("newsgraph_entities", default=None)
 
 
 def _trimmed(span: Span) -> Span | None:
