@@ -13,7 +13,8 @@ pipeline (so the record leaves the field out instead of claiming "nothing found"
   ``doc._.ng_events``       events[]        (newsgraph_events_v1)
   ``doc._.ng_attributions`` attributions[]  (newsgraph_attributions_v1)
   ``doc._.ng_sourcing``     sourcing {}     (newsgraph_attributions_v1)
-  ``doc._.ng_category``     category str    (newsgraph_events_v1 or a classifier)
+  ``doc._.ng_category``     category str    (newsgraph_category_v1; it also sets each
+                            event's ``category``)
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ NEWSGRAPH_COMPONENTS = (
     ("newsgraph.extract.places", "newsgraph_places_v1"),
     ("newsgraph.extract.actors", "newsgraph_actors_v1"),
     ("newsgraph.extract.events", "newsgraph_events_v1"),
+    ("newsgraph.extract.category", "newsgraph_category_v1"),
     ("newsgraph.extract.attributions", "newsgraph_attributions_v1"),
 )
 
