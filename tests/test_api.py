@@ -83,21 +83,36 @@ def test_article_list_page(client):
     assert "1 article" in filtered.xpath("string(//p[@id='result-count'])")
 
 
+def evidence_text(doc, key: str) -> str:
+    """The text of every segment that carries ``key``, in order."""
+    segs = doc.xpath("//section[@id='article-text']//*[contains(@class, 'seg')]")
+    return "".join(s.text_content() for s in segs if key in s.get("data-keys", "").split())
+
+
 def test_article_page_highlights_entities_from_their_spans(client):
     record = client.get("/api/articles/hostile-1").json()
     doc = html_of(client.get("/articles/hostile-1"))
-    marks = doc.xpath("//section[@id='article-text']//mark")
-    assert len(marks) == len(record["entities"]) > 0
-    for mark, entity in zip(marks, record["entities"], strict=True):
-        assert mark.text_content() == entity["text"]
-        assert mark.get("id") == entity["id"]
-        assert (int(mark.get("data-start")), int(mark.get("data-end"))) == (
-            entity["start"],
-            entity["end"],
-        )
+    assert record["entities"]
+    for entity in record["entities"]:
+        assert evidence_text(doc, entity["id"]) == entity["text"]
+        anchor = doc.xpath(f"//section[@id='article-text']//span[@id='{entity['id']}']")
+        assert anchor, entity
+        marks = doc.xpath(f"//mark[contains(concat(' ', @data-keys, ' '), ' {entity['id']} ')]")
+        assert marks and all(f"ent-{entity['label']}" in m.get("class") for m in marks)
     assert doc.xpath("string(//section[@id='article-text'])") == record["text"]
-    panel_links = doc.xpath("//aside//a[@class='evidence-link']/@href")
-    assert sorted(panel_links) == sorted(f"#{e['id']}" for e in record["entities"])
+    panel_targets = doc.xpath("//aside//ul[@class='entity-list']//a/@data-target")
+    assert sorted(panel_targets) == sorted(e["id"] for e in record["entities"])
+
+
+def test_every_layer_in_the_record_is_highlighted(client):
+    """Whatever the record cites (places, times, triggers, sources) has its segments."""
+    from newsgraph.web.highlight import evidence_spans
+
+    for item in client.get("/api/articles", params={"limit": 50}).json()["items"][:5]:
+        record = client.get(f"/api/articles/{item['id']}").json()
+        doc = html_of(client.get(f"/articles/{item['id']}"))
+        for span in evidence_spans(record):
+            assert evidence_text(doc, span.key) == record["text"][span.start : span.end]
 
 
 def test_hostile_article_is_shown_as_text_never_as_markup(client):

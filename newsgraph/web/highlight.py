@@ -1,32 +1,90 @@
-"""Split article text into plain and highlighted segments from character spans.
+"""Article text cut into segments at every evidence boundary, for highlighting.
 
-The template escapes every segment; nothing from an article is ever emitted as markup.
+Every extracted value carries a character span; spans of different layers (entities,
+places, times, actors, event triggers and sentences, attribution sources, cues and
+contents) overlap freely. Cutting the text at all their boundaries gives segments that
+each lie wholly inside or outside any span, so a page can mark a segment with every span
+covering it and a script can light up any span (or range) by its segments. The template
+escapes every segment: nothing from an article is ever emitted as markup.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True)
+class EvidenceSpan:
+    key: str  # unique on the page: "E1", "P2", "V3", "V3-sentence", "Q1-cue" ...
+    start: int
+    end: int
+    css: str  # classes for the segments it covers
+    inline: bool = True  # short spans are shaded; long ones (sentences) only on demand
+
+
+@dataclass
 class Segment:
     text: str
-    span: dict[str, Any] | None = None  # the entity (or other span) this text belongs to
+    start: int
+    end: int
+    keys: list[str] = field(default_factory=list)
+    css: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # span keys that begin here
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.css)
 
 
-def segments(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
-    """Non-overlapping spans in text order; a span overlapping an earlier one is skipped."""
-    out: list[Segment] = []
-    position = 0
-    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
-        start, end = span["start"], span["end"]
-        if start < position or end > len(text) or start >= end:
-            continue
-        if start > position:
-            out.append(Segment(text[position:start]))
-        out.append(Segment(text[start:end], span))
-        position = end
-    if position < len(text):
-        out.append(Segment(text[position:]))
-    return out
+def _span(obj: dict[str, Any] | None) -> tuple[int, int] | None:
+    if not obj or obj.get("start") is None or obj.get("end") is None:
+        return None
+    return int(obj["start"]), int(obj["end"])
+
+
+def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
+    """Every span the record cites, keyed for the page."""
+    spans: list[EvidenceSpan] = []
+    for e in record.get("entities") or []:
+        spans.append(EvidenceSpan(e["id"], e["start"], e["end"], f"ent ent-{e['label']}"))
+    for p in record.get("places") or []:
+        spans.append(EvidenceSpan(p["id"], p["start"], p["end"], "place"))
+    for t in record.get("times") or []:
+        spans.append(EvidenceSpan(t["id"], t["start"], t["end"], "time"))
+    for a in record.get("actors") or []:
+        for number, s in enumerate(a.get("spans") or []):
+            spans.append(
+                EvidenceSpan(f"{a['id']}-{number}", s["start"], s["end"], "actor", inline=False)
+            )
+    for v in record.get("events") or []:
+        trigger, sentence = _span(v.get("trigger")), _span(v.get("sentence"))
+        if trigger:
+            spans.append(EvidenceSpan(v["id"], *trigger, "trigger"))
+        if sentence:
+            spans.append(EvidenceSpan(f"{v['id']}-sentence", *sentence, "sentence", inline=False))
+    for q in record.get("attributions") or []:
+        for part, inline in (("source", True), ("cue", True), ("content", False)):
+            bounds = _span(q.get(part))
+            if bounds:
+                spans.append(EvidenceSpan(f"{q['id']}-{part}", *bounds, f"q-{part}", inline=inline))
+    return spans
+
+
+def segments(text: str, spans: list[EvidenceSpan]) -> list[Segment]:
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    pieces = [Segment(text[a:b], a, b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    index = {piece.start: number for number, piece in enumerate(pieces)}
+    for span in sorted(valid, key=lambda s: (s.start, -s.end, s.key)):
+        first = index[span.start]
+        pieces[first].anchors.append(span.key)
+        number = first
+        while number < len(pieces) and pieces[number].end <= span.end:
+            pieces[number].keys.append(span.key)
+            if span.inline:
+                for css in span.css.split():
+                    if css not in pieces[number].css:
+                        pieces[number].css.append(css)
+            number += 1
+    return pieces

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from newsgraph.about import __version__
 from newsgraph.api.deps import connection
 from newsgraph.store import queries
-from newsgraph.web.highlight import segments
+from newsgraph.web.highlight import evidence_spans, segments
 from newsgraph.web.safety import safe_href
 
 TEMPLATES = Environment(
@@ -67,6 +67,21 @@ def article_view(article_id: str, con: Annotated[Any, Depends(connection)]) -> H
     return render(
         "article.html",
         record=record,
-        segments=segments(record["text"], record.get("entities", [])),
+        segments=segments(record["text"], evidence_spans(record)),
         entities_by_label=dict(sorted(by_label.items())),
+        names=_names(record),
     )
+
+
+def _names(record: dict[str, Any]) -> dict[str, str]:
+    """Display names for ids the side panel cross-references (actors, places, times...)."""
+    names: dict[str, str] = {}
+    for actor in record.get("actors") or []:
+        names[actor["id"]] = actor.get("name") or actor["id"]
+    for place in record.get("places") or []:
+        names[place["id"]] = place.get("name") or place.get("text") or place["id"]
+    for time in record.get("times") or []:
+        names[time["id"]] = time.get("text") or time["id"]
+    for quote in record.get("attributions") or []:
+        names[quote["id"]] = (quote.get("source") or {}).get("text") or quote["id"]
+    return names

@@ -1,16 +1,31 @@
-// Clicking an entity in the side panel scrolls to its evidence span and marks it.
-// Keyboard users get the same through the links (Enter) and focusable marks.
+// Side-panel links light up their evidence: every text segment whose data-keys names one
+// of the link's target keys gets the "active" class, and the first one is scrolled to and
+// focused. Links are ordinary anchors (#key), so keyboard and no-script use still works.
 "use strict";
-document.addEventListener("click", function (event) {
-  var link = event.target.closest ? event.target.closest("a.evidence-link") : null;
-  if (!link) { return; }
-  var mark = document.getElementById(link.getAttribute("data-target"));
-  if (!mark) { return; }
-  event.preventDefault();
-  document.querySelectorAll("mark.ent.active").forEach(function (m) { m.classList.remove("active"); });
-  mark.classList.add("active");
-  mark.setAttribute("tabindex", "-1");
-  mark.scrollIntoView({ block: "center" });
-  mark.focus({ preventScroll: true });
-  history.replaceState(null, "", "#" + mark.id);
-});
+(function () {
+  function segmentsFor(keys) {
+    var wanted = keys.split(/\s+/).filter(Boolean);
+    return Array.prototype.filter.call(
+      document.querySelectorAll("#article-text .seg"),
+      function (seg) {
+        var own = (seg.getAttribute("data-keys") || "").split(" ");
+        return wanted.some(function (k) { return own.indexOf(k) !== -1; });
+      }
+    );
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.evidence-link") : null;
+    if (!link) { return; }
+    var found = segmentsFor(link.getAttribute("data-target") || "");
+    if (!found.length) { return; }
+    event.preventDefault();
+    document.querySelectorAll("#article-text .active").forEach(function (s) {
+      s.classList.remove("active");
+    });
+    found.forEach(function (s) { s.classList.add("active"); });
+    var first = found[0];
+    first.setAttribute("tabindex", "-1");
+    first.scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  });
+})();
