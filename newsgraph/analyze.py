@@ -91,17 +91,39 @@ def annotate(documents: list[CleanDocument], *, nlp: Language, config: Config) -
     return [build_record(d, doc, prov) for d, doc in zip(documents, docs, strict=True)]
 
 
+def analyze_batch(
+    batch: list[RawInput | Failure], *, config: Config, nlp: Language
+) -> list[Record | Failure]:
+    """Clean and annotate one batch, keeping input order (failures stay in place)."""
+    cleaned = [item if isinstance(item, Failure) else clean(item, config) for item in batch]
+    good = [item for item in cleaned if isinstance(item, CleanDocument)]
+    records = iter(annotate(good, nlp=nlp, config=config))
+    return [item if isinstance(item, Failure) else next(records) for item in cleaned]
+
+
 def analyze(
-    inputs: Iterable[RawInput | Failure], *, config: Config, nlp: Language | None = None
+    inputs: Iterable[RawInput | Failure],
+    *,
+    config: Config,
+    nlp: Language | None = None,
+    workers: int = 1,
 ) -> Iterator[Record | Failure]:
-    """Analyse a stream of inputs, yielding records and failures in input order."""
+    """Analyse a stream of inputs, yielding records and failures in input order.
+
+    With ``workers > 1`` batches go to that many processes (one pipeline each); at most a
+    few batches per worker are in flight, so memory stays flat however long the stream.
+    """
+    batches = _batched(inputs, config.batch_size)
+    if workers > 1:
+        from newsgraph.parallel import WorkerPool
+
+        with WorkerPool(config, workers) as pool:
+            for results in pool.ordered_analyze(batches):
+                yield from results
+        return
     nlp = nlp or load_pipeline(config.model)
-    for batch in _batched(inputs, config.batch_size):
-        cleaned = [item if isinstance(item, Failure) else clean(item, config) for item in batch]
-        good = [item for item in cleaned if isinstance(item, CleanDocument)]
-        records = iter(annotate(good, nlp=nlp, config=config))
-        for item in cleaned:
-            yield item if isinstance(item, Failure) else next(records)
+    for batch in batches:
+        yield from analyze_batch(batch, config=config, nlp=nlp)
 
 
 def dumps(record: Record) -> str:

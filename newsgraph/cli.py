@@ -42,6 +42,9 @@ PublishedOpt = Annotated[
 ]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL of a single file or stdin input.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes for cleaning and NLP (1 = in process).")
+]
 
 
 def _config(config_path: Path | None, model: str | None) -> Config:
@@ -64,6 +67,7 @@ def analyze_command(
     model: ModelOpt = None,
     config_path: ConfigOpt = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Print one Analysis record (JSON) per document."""
     config = _config(config_path, model)
@@ -72,7 +76,7 @@ def analyze_command(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     records = failures = 0
     try:
-        for item in analyze(inputs, config=config):
+        for item in analyze(inputs, config=config, workers=workers):
             if isinstance(item, Failure):
                 failures += 1
                 _report_failure(item)
@@ -104,6 +108,7 @@ def ingest_command(
     model: ModelOpt = None,
     config_path: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Analyse documents and store them (idempotent; re-run to resume)."""
     config = _config(config_path, model)
@@ -116,6 +121,7 @@ def ingest_command(
                 store=store,
                 config=config,
                 summary=summary,
+                workers=workers,
                 on_batch=lambda s: _say(
                     f"... {s.ingested} ingested, {s.duplicates} duplicates, {s.failed} failed"
                 ),
@@ -209,6 +215,26 @@ def eval_extraction_command(
     if min_f1 is not None and result["f1"] < min_f1:
         _say(f"newsgraph: extraction F1 {result['f1']} is below the floor {min_f1}")
         raise typer.Exit(1)
+
+
+@app.command("bench")
+def bench_command(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Texts to use (default: the sample corpus).")
+    ] = None,
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Documents to analyse.")] = 200,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="For the speed-up.")] = 2,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Words/second of bare spaCy and of full analyze, side by side, and the speed-up."""
+    from newsgraph.bench import run_bench
+    from newsgraph.demo import corpus_dir
+
+    config = _config(config_path, model)
+    sources = paths or [str(corpus_dir())]
+    inputs = iter_inputs(sources, max_bytes=config.max_bytes)
+    typer.echo(json.dumps(run_bench(inputs, config=config, docs=docs, workers=workers)))
 
 
 @app.command("version")

@@ -131,3 +131,10 @@ def test_console_script_is_installed():
         ).stdout.count("analyze")
         >= 1
     )
+
+
+def test_bench_reports_side_by_side_figures():
+    result = json.loads(run("bench", "--docs", "4", "--workers", "1").stdout)
+    assert result["docs"] == 4 and result["words"] > 0
+    for key in ("bare_spacy_wps", "analyze_wps", "analyze_vs_bare", "peak_rss_mb"):
+        assert result[key] > 0

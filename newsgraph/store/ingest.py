@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 
@@ -21,6 +22,9 @@ from newsgraph.ingest.sources import failure
 from newsgraph.nlp import load_pipeline
 from newsgraph.store.db import Store
 from newsgraph.types import CleanDocument, Failure, RawInput
+
+CleanMany = Callable[[list[RawInput]], list[CleanDocument | Failure]]
+AnnotateMany = Callable[[list[CleanDocument]], list[dict[str, Any]]]
 
 
 @dataclass
@@ -42,18 +46,59 @@ def ingest(
     nlp: Language | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
     summary: IngestSummary | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest ``inputs``; counts go into ``summary`` (pass one in to keep the counts of
-    committed batches when the run is interrupted by an exception such as Ctrl-C)."""
+    committed batches when the run is interrupted by an exception such as Ctrl-C).
+
+    With ``workers > 1`` cleaning and NLP run in that many processes; deduplication and
+    writes stay in this process, which owns the database connection.
+    """
     summary = summary if summary is not None else IngestSummary()
-    nlp = nlp or load_pipeline(config.model)
+    if workers > 1:
+        from newsgraph.parallel import WorkerPool
+
+        with WorkerPool(config, workers) as pool:
+            _ingest_batches(
+                inputs,
+                store,
+                summary,
+                on_batch,
+                pool.clean_many,
+                pool.annotate_many,
+                config.batch_size * workers,
+            )
+        return summary
+    pipeline = nlp or load_pipeline(config.model)
+    _ingest_batches(
+        inputs,
+        store,
+        summary,
+        on_batch,
+        lambda items: [clean(item, config) for item in items],
+        lambda documents: annotate(documents, nlp=pipeline, config=config),
+        config.batch_size,
+    )
+    return summary
+
+
+def _ingest_batches(
+    inputs: Iterable[RawInput | Failure],
+    store: Store,
+    summary: IngestSummary,
+    on_batch: Callable[[IngestSummary], None] | None,
+    clean_many: CleanMany,
+    annotate_many: AnnotateMany,
+    batch_size: int,
+) -> None:
     iterator = iter(inputs)
-    while batch := list(islice(iterator, config.batch_size)):
+    while batch := list(islice(iterator, batch_size)):
+        cleaned = iter(clean_many([item for item in batch if isinstance(item, RawInput)]))
         fresh: list[CleanDocument] = []
         duplicate_refs: list[str] = []
         seen_keys: set[str | None] = set()
         for item in batch:
-            result = item if isinstance(item, Failure) else clean(item, config)
+            result = item if isinstance(item, Failure) else next(cleaned)
             if isinstance(result, Failure):
                 store.record_failure(result)
                 summary.failed += 1
@@ -69,7 +114,7 @@ def ingest(
                 continue
             seen_keys |= keys
             fresh.append(result)
-        records = annotate(fresh, nlp=nlp, config=config)
+        records = annotate_many(fresh) if fresh else []
         with store.transaction() as con:
             for document, record in zip(fresh, records, strict=True):
                 store.add(con, document, record)
@@ -79,4 +124,3 @@ def ingest(
         summary.ingested += len(fresh)
         if on_batch:
             on_batch(summary)
-    return summary

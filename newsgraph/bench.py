@@ -1,0 +1,87 @@
+"""Speed measured side by side in one run: bare spaCy vs. the full analyze path.
+
+The same texts and model feed both. Bare spaCy gets the clean texts (``nlp.pipe`` only);
+the full path starts from the raw inputs (cleaning, every newsgraph component, record
+building). Warm-up runs are not timed. Ratios are what matter: absolute words/second
+depend on the machine and what else it is doing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import resource
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+import spacy
+
+from newsgraph.analyze import analyze
+from newsgraph.clean import clean
+from newsgraph.config import Config
+from newsgraph.nlp import load_pipeline
+from newsgraph.parallel import WorkerPool
+from newsgraph.types import CleanDocument, Failure, RawInput
+
+
+def _corpus(inputs: Iterable[RawInput | Failure], docs: int) -> list[RawInput]:
+    """``docs`` inputs, cycling through the given ones with distinct ids."""
+    base = [item for item in inputs if isinstance(item, RawInput)]
+    if not base:
+        return []
+    cycled = itertools.islice(itertools.cycle(base), docs)
+    return [
+        replace(item, id=f"bench-{n}", ref=f"{item.ref}#bench-{n}") for n, item in enumerate(cycled)
+    ]
+
+
+def _timed(run: Any) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def run_bench(
+    inputs: Iterable[RawInput | Failure], *, config: Config, docs: int, workers: int = 2
+) -> dict[str, Any]:
+    raws = _corpus(inputs, docs)
+    texts = [d.text for d in (clean(r, config) for r in raws) if isinstance(d, CleanDocument)]
+    words = sum(len(t.split()) for t in texts)
+    warm = raws[: config.batch_size]
+
+    bare = spacy.load(config.model)
+    list(bare.pipe(texts[: config.batch_size]))
+    bare_seconds = _timed(lambda: [None for _ in bare.pipe(texts, batch_size=config.batch_size)])
+
+    nlp = load_pipeline(config.model)
+    list(analyze(warm, config=config, nlp=nlp))
+    full_seconds = _timed(lambda: list(analyze(raws, config=config, nlp=nlp)))
+
+    parallel_seconds = None
+    if workers > 1:
+        with WorkerPool(config, workers) as pool:
+            batches = [
+                raws[i : i + config.batch_size] for i in range(0, len(raws), config.batch_size)
+            ]
+            list(pool.ordered_analyze([warm] * workers))
+            parallel_seconds = _timed(lambda: list(pool.ordered_analyze(batches)))
+
+    own_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result: dict[str, Any] = {
+        "docs": len(raws),
+        "words": words,
+        "model": config.model,
+        "pipeline": nlp.pipe_names,
+        "bare_spacy_wps": round(words / bare_seconds),
+        "analyze_wps": round(words / full_seconds),
+        "analyze_vs_bare": round(bare_seconds / full_seconds, 3),
+        "peak_rss_mb": round(own_kb / 1024),
+        "peak_worker_rss_mb": round(child_kb / 1024),
+    }
+    if parallel_seconds is not None:
+        result["workers"] = workers
+        result["parallel_wps"] = round(words / parallel_seconds)
+        result["parallel_speedup"] = round(full_seconds / parallel_seconds, 3)
+    return result

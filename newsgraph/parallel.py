@@ -1,0 +1,97 @@
+"""Process-based parallelism: one spaCy pipeline per worker, input order kept.
+
+Workers are started with "spawn" so they never inherit the parent's open DuckDB handle or
+threads; each loads the pipeline once. Workers ignore SIGINT so that Ctrl-C reaches only
+the parent, which stops the pool and keeps what it has committed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import Any
+
+from newsgraph.config import Config
+from newsgraph.types import CleanDocument, Failure, RawInput
+
+_WORKER: dict[str, Any] = {}
+# Batches in flight per worker: enough to keep every core busy, few enough to bound memory.
+_WINDOW_PER_WORKER = 2
+
+
+def _start_worker(config: Config) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from newsgraph.nlp import load_pipeline
+
+    _WORKER["config"] = config
+    _WORKER["nlp"] = load_pipeline(config.model)
+
+
+def _analyze_batch(batch: list[RawInput | Failure]) -> list[Any]:
+    from newsgraph.analyze import analyze_batch
+
+    return analyze_batch(batch, config=_WORKER["config"], nlp=_WORKER["nlp"])
+
+
+def _clean_batch(batch: list[RawInput]) -> list[CleanDocument | Failure]:
+    from newsgraph.clean import clean
+
+    return [clean(item, _WORKER["config"]) for item in batch]
+
+
+def _annotate_batch(documents: list[CleanDocument]) -> list[dict[str, Any]]:
+    from newsgraph.analyze import annotate
+
+    return annotate(documents, nlp=_WORKER["nlp"], config=_WORKER["config"])
+
+
+def split(items: list[Any], parts: int) -> list[list[Any]]:
+    """Cut ``items`` into at most ``parts`` contiguous, nearly equal, non-empty chunks."""
+    if not items:
+        return []
+    parts = min(parts, len(items))
+    size, extra = divmod(len(items), parts)
+    chunks, start = [], 0
+    for number in range(parts):
+        end = start + size + (1 if number < extra else 0)
+        chunks.append(items[start:end])
+        start = end
+    return chunks
+
+
+class WorkerPool:
+    def __init__(self, config: Config, workers: int):
+        self.workers = workers
+        context = multiprocessing.get_context("spawn")
+        self.pool = context.Pool(workers, initializer=_start_worker, initargs=(config,))
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.pool.close()
+        else:
+            self.pool.terminate()
+        self.pool.join()
+
+    def ordered_analyze(self, batches: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        pending: deque[AsyncResult[list[Any]]] = deque()
+        window = self.workers * _WINDOW_PER_WORKER
+        for batch in batches:
+            pending.append(self.pool.apply_async(_analyze_batch, (batch,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def clean_many(self, items: list[RawInput]) -> list[CleanDocument | Failure]:
+        chunks = self.pool.map(_clean_batch, split(items, self.workers))
+        return [result for chunk in chunks for result in chunk]
+
+    def annotate_many(self, documents: list[CleanDocument]) -> list[dict[str, Any]]:
+        chunks = self.pool.map(_annotate_batch, split(documents, self.workers))
+        return [record for chunk in chunks for record in chunk]
