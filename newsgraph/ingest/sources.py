@@ -15,17 +15,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from newsgraph.errors import Reasons
+from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.decode import DecodeError, decode_bytes
+from newsgraph.ingest.fetch import Fetcher
+from newsgraph.ingest.warc import warc_inputs
+from newsgraph.ingest.web import FEED_SUFFIXES, SeenCheck, feed_file_inputs, is_url, url_inputs
 from newsgraph.types import Failure, InputKind, RawInput
 
-SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".jsonl")
+SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".jsonl", ".warc.gz", ".warc")
 STDIN = "-"
-
-
-def failure(ref: str, reason: tuple[str, str], **details: Any) -> Failure:
-    code, template = reason
-    return Failure(ref=ref, reason=code, message=template.format(**details))
 
 
 def suffix_of(path: Path) -> str:
@@ -161,6 +159,9 @@ def _file_inputs(
             with path.open("rb") as stream:
                 yield from _jsonl_inputs(stream, ref, max_bytes, published)
             return
+        if suffix in (".warc", ".warc.gz"):
+            yield from warc_inputs(path, max_bytes=max_bytes, published=published)
+            return
         if suffix == ".html.gz":
             with gzip.open(path, "rb") as stream:
                 data = _read_bounded(stream, max_bytes)
@@ -206,15 +207,34 @@ def iter_inputs(
     url: str | None = None,
     published: str | None = None,
     stdin: IO[bytes] | None = None,
+    fetcher: Fetcher | None = None,
+    seen: SeenCheck | None = None,
 ) -> Iterator[RawInput | Failure]:
     """Yield every document under ``paths`` in a stable order.
 
     ``url`` and ``published`` apply to single documents read from files or stdin; a JSONL
-    line's own ``url``/``published`` take precedence over them.
+    line's own ``url``/``published`` take precedence over them. http(s) URLs (articles or
+    feeds) and feed files (.rss .atom .xml) need a ``fetcher``; ``seen`` tells which feed
+    entries an earlier poll already stored.
     """
     for raw_path in paths:
         if raw_path == STDIN:
             yield from _stdin_inputs(stdin or sys.stdin.buffer, max_bytes, url, published)
+            continue
+        if is_url(raw_path) or raw_path.lower().endswith(FEED_SUFFIXES):
+            if fetcher is None:
+                yield failure(
+                    raw_path,
+                    Reasons.FETCH_REFUSED,
+                    url=raw_path,
+                    why="network access is not enabled for this command",
+                )
+            elif is_url(raw_path):
+                yield from url_inputs(raw_path, fetcher, published=published, seen=seen)
+            elif Path(raw_path).is_file():
+                yield from feed_file_inputs(Path(raw_path), fetcher, max_bytes=max_bytes, seen=seen)
+            else:
+                yield failure(raw_path, Reasons.NOT_FOUND)
             continue
         path = Path(raw_path)
         if path.is_dir():

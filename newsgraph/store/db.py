@@ -121,6 +121,21 @@ class Store:
             [failure.ref, failure.reason, failure.message],
         )
 
+    def mark_feed_entry(
+        self, con: duckdb.DuckDBPyConnection, entry: tuple[str, str], article_id: str | None
+    ) -> None:
+        con.execute(
+            "INSERT INTO feed_entries (feed, entry_key, article_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (feed, entry_key) DO NOTHING",
+            [entry[0], entry[1], article_id],
+        )
+
+    def feed_entry_seen(self, feed: str, entry_key: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM feed_entries WHERE feed = ? AND entry_key = ?", [feed, entry_key]
+        ).fetchone()
+        return row is not None
+
     # -- reads used by the writer side ---------------------------------------------
     def article_record(self, article_id: str) -> Record | None:
         row = (

@@ -17,8 +17,7 @@ from spacy.language import Language
 from newsgraph.analyze import annotate
 from newsgraph.clean import clean
 from newsgraph.config import Config
-from newsgraph.errors import Reasons
-from newsgraph.ingest.sources import failure
+from newsgraph.errors import Reasons, failure
 from newsgraph.nlp import load_pipeline
 from newsgraph.store.db import Store
 from newsgraph.types import CleanDocument, Failure, RawInput
@@ -96,6 +95,7 @@ def _ingest_batches(
         cleaned = iter(clean_many([item for item in batch if isinstance(item, RawInput)]))
         fresh: list[CleanDocument] = []
         duplicate_refs: list[str] = []
+        duplicate_entries: list[tuple[tuple[str, str], str]] = []
         seen_keys: set[str | None] = set()
         for item in batch:
             result = item if isinstance(item, Failure) else next(cleaned)
@@ -104,8 +104,11 @@ def _ingest_batches(
                 summary.failed += 1
                 continue
             keys = {result.content_hash, result.canonical_url} - {None}
-            if store.existing_id(result) or keys & seen_keys:
+            existing = store.existing_id(result)
+            if existing or keys & seen_keys:
                 duplicate_refs.append(result.ref)
+                if result.feed_entry:
+                    duplicate_entries.append((result.feed_entry, existing or result.id))
                 summary.duplicates += 1
                 continue
             if store.has_id(result.id) or any(d.id == result.id for d in fresh):
@@ -119,8 +122,12 @@ def _ingest_batches(
             for document, record in zip(fresh, records, strict=True):
                 store.add(con, document, record)
                 store.clear_failure(con, document.ref)
+                if document.feed_entry:
+                    store.mark_feed_entry(con, document.feed_entry, document.id)
             for ref in duplicate_refs:
                 store.clear_failure(con, ref)
+            for entry, article_id in duplicate_entries:
+                store.mark_feed_entry(con, entry, article_id)
         summary.ingested += len(fresh)
         if on_batch:
             on_batch(summary)
