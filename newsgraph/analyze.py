@@ -19,7 +19,7 @@ from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.nlp import load_pipeline, model_identity
 from newsgraph.nlp.extensions import RECORD_FIELDS
-from newsgraph.types import CleanDocument, Failure, RawInput
+from newsgraph.types import Analyzed, CleanDocument, Failure, RawInput
 
 Record = dict[str, Any]
 
@@ -92,17 +92,25 @@ def annotate(documents: list[CleanDocument], *, nlp: Language, config: Config) -
 
 
 def analyze_batch(
-    batch: list[RawInput | Failure], *, config: Config, nlp: Language
+    batch: list[RawInput | Failure | Analyzed], *, config: Config, nlp: Language
 ) -> list[Record | Failure]:
-    """Clean and annotate one batch, keeping input order (failures stay in place)."""
-    cleaned = [item if isinstance(item, Failure) else clean(item, config) for item in batch]
+    """Clean and annotate one batch, keeping input order (failures stay in place;
+    records analysed elsewhere pass through unchanged)."""
+    cleaned = [clean(item, config) if isinstance(item, RawInput) else item for item in batch]
     good = [item for item in cleaned if isinstance(item, CleanDocument)]
     records = iter(annotate(good, nlp=nlp, config=config))
-    return [item if isinstance(item, Failure) else next(records) for item in cleaned]
+    return [
+        item
+        if isinstance(item, Failure)
+        else item.record
+        if isinstance(item, Analyzed)
+        else next(records)
+        for item in cleaned
+    ]
 
 
 def analyze(
-    inputs: Iterable[RawInput | Failure],
+    inputs: Iterable[RawInput | Failure | Analyzed],
     *,
     config: Config,
     nlp: Language | None = None,

@@ -22,10 +22,10 @@ from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.nlp import load_pipeline
 from newsgraph.parallel import WorkerPool
-from newsgraph.types import CleanDocument, Failure, RawInput
+from newsgraph.types import CleanDocument, RawInput
 
 
-def _corpus(inputs: Iterable[RawInput | Failure], docs: int) -> list[RawInput]:
+def _corpus(inputs: Iterable[Any], docs: int) -> list[RawInput]:
     """``docs`` inputs, cycling through the given ones with distinct ids."""
     base = [item for item in inputs if isinstance(item, RawInput)]
     if not base:
@@ -43,7 +43,7 @@ def _timed(run: Any) -> float:
 
 
 def run_bench(
-    inputs: Iterable[RawInput | Failure], *, config: Config, docs: int, workers: int = 2
+    inputs: Iterable[Any], *, config: Config, docs: int, workers: int = 2
 ) -> dict[str, Any]:
     raws = _corpus(inputs, docs)
     texts = [d.text for d in (clean(r, config) for r in raws) if isinstance(d, CleanDocument)]

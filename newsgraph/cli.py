@@ -32,6 +32,8 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Measure newsgraph against annotated data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+spark_app = typer.Typer(help="Run newsgraph on Apache Spark.", no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
 
 DEFAULT_PORT = 8765
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
@@ -335,6 +337,68 @@ def bench_command(
     sources = paths or [str(corpus_dir())]
     inputs = iter_inputs(sources, max_bytes=config.max_bytes)
     typer.echo(json.dumps(run_bench(inputs, config=config, docs=docs, workers=workers)))
+
+
+@eval_app.command("case")
+def eval_case_command(
+    path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV (id, EventSnippet, SubType).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N snippets.")] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when weighted F1 is below this.")
+    ] = None,
+) -> None:
+    """ACLED-style event categories: accuracy, weighted and macro F1, per-label table."""
+    from newsgraph.eval.case import evaluate_case
+
+    result = evaluate_case(path, config=_config(config_path, model), limit=limit)
+    typer.echo(json.dumps(result))
+    if min_f1 is not None and result["weighted_f1"] < min_f1:
+        _say(f"newsgraph: category weighted F1 {result['weighted_f1']} is below {min_f1}")
+        raise typer.Exit(1)
+
+
+@eval_app.command("events")
+def eval_events_command(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON list).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N records.")] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_accuracy: Annotated[
+        float | None, typer.Option("--min-accuracy", help="Exit 1 when type accuracy is below.")
+    ] = None,
+) -> None:
+    """PLOVER events: main-event type accuracy, macro-F1, source and target match."""
+    from newsgraph.eval.events import evaluate_events
+
+    result = evaluate_events(path, config=_config(config_path, model), limit=limit)
+    typer.echo(json.dumps(result))
+    if min_accuracy is not None and result["type_accuracy"] < min_accuracy:
+        _say(f"newsgraph: event type accuracy {result['type_accuracy']} is below {min_accuracy}")
+        raise typer.Exit(1)
+
+
+@spark_app.command("analyze")
+def spark_analyze_command(
+    paths: Annotated[list[str], typer.Argument(help="Input files or folders, then OUTPUT.")],
+    master: Annotated[
+        str | None, typer.Option("--master", help="Spark master (default local[*]).")
+    ] = None,
+    partitions: Annotated[int | None, typer.Option("--partitions", min=1)] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Analyse files on Spark; write Parquet whose records equal `newsgraph analyze`'s."""
+    from newsgraph.spark.job import run_spark_analyze
+
+    if len(paths) < 2:
+        raise typer.BadParameter("give at least one INPUT and the OUTPUT folder")
+    *inputs, output = paths
+    result = run_spark_analyze(
+        inputs, output, config=_config(config_path, model), master=master, partitions=partitions
+    )
+    typer.echo(json.dumps(result))
 
 
 @app.command("version")

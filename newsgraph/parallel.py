@@ -30,7 +30,7 @@ def _start_worker(config: Config) -> None:
     _WORKER["nlp"] = load_pipeline(config.model)
 
 
-def _analyze_batch(batch: list[RawInput | Failure]) -> list[Any]:
+def _analyze_batch(batch: list[Any]) -> list[Any]:
     from newsgraph.analyze import analyze_batch
 
     return analyze_batch(batch, config=_WORKER["config"], nlp=_WORKER["nlp"])

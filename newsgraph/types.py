@@ -58,3 +58,11 @@ class CleanDocument:
     author: str | None = None
     rewrite_signals: list[str] = field(default_factory=list)
     feed_entry: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """A record analysed elsewhere (e.g. on Spark), on its way into the store."""
+
+    document: CleanDocument
+    record: dict[str, Any]

@@ -18,9 +18,10 @@ from typing import IO, Any
 from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.decode import DecodeError, decode_bytes
 from newsgraph.ingest.fetch import Fetcher
+from newsgraph.ingest.parquet import is_parquet, parquet_inputs
 from newsgraph.ingest.warc import warc_inputs
 from newsgraph.ingest.web import FEED_SUFFIXES, SeenCheck, feed_file_inputs, is_url, url_inputs
-from newsgraph.types import Failure, InputKind, RawInput
+from newsgraph.types import Analyzed, Failure, InputKind, RawInput
 
 SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".jsonl", ".warc.gz", ".warc")
 STDIN = "-"
@@ -34,7 +35,7 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk_files(folder: Path) -> Iterator[Path]:
     # Sorted for determinism; hidden files and folders (.git, .cache) are not input.
     for path in sorted(folder.rglob("*")):
         parts = path.relative_to(folder).parts
@@ -209,13 +210,14 @@ def iter_inputs(
     stdin: IO[bytes] | None = None,
     fetcher: Fetcher | None = None,
     seen: SeenCheck | None = None,
-) -> Iterator[RawInput | Failure]:
+) -> Iterator[RawInput | Failure | Analyzed]:
     """Yield every document under ``paths`` in a stable order.
 
     ``url`` and ``published`` apply to single documents read from files or stdin; a JSONL
     line's own ``url``/``published`` take precedence over them. http(s) URLs (articles or
     feeds) and feed files (.rss .atom .xml) need a ``fetcher``; ``seen`` tells which feed
-    entries an earlier poll already stored.
+    entries an earlier poll already stored. Parquet written by ``newsgraph spark analyze``
+    yields ready records (:class:`Analyzed`).
     """
     for raw_path in paths:
         if raw_path == STDIN:
@@ -237,8 +239,10 @@ def iter_inputs(
                 yield failure(raw_path, Reasons.NOT_FOUND)
             continue
         path = Path(raw_path)
-        if path.is_dir():
-            for file in _walk(path):
+        if is_parquet(path):
+            yield from parquet_inputs(path)
+        elif path.is_dir():
+            for file in walk_files(path):
                 yield from _file_inputs(file, max_bytes, None, published)
         elif path.is_file():
             yield from _file_inputs(path, max_bytes, url, published)

@@ -20,7 +20,7 @@ from newsgraph.config import Config
 from newsgraph.errors import Reasons, failure
 from newsgraph.nlp import load_pipeline
 from newsgraph.store.db import Store
-from newsgraph.types import CleanDocument, Failure, RawInput
+from newsgraph.types import Analyzed, CleanDocument, Failure, RawInput
 
 CleanMany = Callable[[list[RawInput]], list[CleanDocument | Failure]]
 AnnotateMany = Callable[[list[CleanDocument]], list[dict[str, Any]]]
@@ -38,7 +38,7 @@ class IngestSummary:
 
 
 def ingest(
-    inputs: Iterable[RawInput | Failure],
+    inputs: Iterable[RawInput | Failure | Analyzed],
     *,
     store: Store,
     config: Config,
@@ -82,7 +82,7 @@ def ingest(
 
 
 def _ingest_batches(
-    inputs: Iterable[RawInput | Failure],
+    inputs: Iterable[RawInput | Failure | Analyzed],
     store: Store,
     summary: IngestSummary,
     on_batch: Callable[[IngestSummary], None] | None,
@@ -93,12 +93,17 @@ def _ingest_batches(
     iterator = iter(inputs)
     while batch := list(islice(iterator, batch_size)):
         cleaned = iter(clean_many([item for item in batch if isinstance(item, RawInput)]))
+        ready: dict[str, dict[str, Any]] = {}  # records analysed elsewhere, by ref
         fresh: list[CleanDocument] = []
         duplicate_refs: list[str] = []
         duplicate_entries: list[tuple[tuple[str, str], str]] = []
         seen_keys: set[str | None] = set()
         for item in batch:
-            result = item if isinstance(item, Failure) else next(cleaned)
+            if isinstance(item, Analyzed):
+                result: CleanDocument | Failure = item.document
+                ready[item.document.ref] = item.record
+            else:
+                result = item if isinstance(item, Failure) else next(cleaned)
             if isinstance(result, Failure):
                 store.record_failure(result)
                 summary.failed += 1
@@ -117,7 +122,9 @@ def _ingest_batches(
                 continue
             seen_keys |= keys
             fresh.append(result)
-        records = annotate_many(fresh) if fresh else []
+        to_annotate = [d for d in fresh if d.ref not in ready]
+        annotated = iter(annotate_many(to_annotate) if to_annotate else [])
+        records = [ready[d.ref] if d.ref in ready else next(annotated) for d in fresh]
         with store.transaction() as con:
             for document, record in zip(fresh, records, strict=True):
                 store.add(con, document, record)

@@ -1,0 +1,1 @@
+"""newsgraph on Apache Spark: the same analysis, one pipeline per executor partition."""
