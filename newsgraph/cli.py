@@ -401,6 +401,26 @@ def spark_analyze_command(
     typer.echo(json.dumps(result))
 
 
+@eval_app.command("geo")
+def eval_geo_command(
+    path: Annotated[Path, typer.Argument(help="GeoWebNews XML (GWN.xml).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when span F1 is below this.")
+    ] = None,
+) -> None:
+    """Toponyms: span precision, recall and F1; accuracy within 161 km."""
+    from newsgraph.eval.geo import evaluate_geo
+
+    result = evaluate_geo(path, config=_config(config_path, model), limit=limit)
+    typer.echo(json.dumps(result))
+    if min_f1 is not None and result["geo_span_f1"] < min_f1:
+        _say(f"newsgraph: toponym span F1 {result['geo_span_f1']} is below {min_f1}")
+        raise typer.Exit(1)
+
+
 @app.command("version")
 def version_command() -> None:
     """Print the newsgraph version."""

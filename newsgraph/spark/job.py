@@ -13,6 +13,7 @@ published, record (JSON text), ref, reason, message.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -86,10 +87,14 @@ def spark_session(master: str | None = None, app_name: str = "newsgraph") -> Any
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
+    if not master and not os.environ.get("SPARK_HOME") and "PYSPARK_SUBMIT_ARGS" not in os.environ:
+        master = "local[*]"  # run on this machine unless spark-submit says otherwise
     if master:
         builder = builder.master(master)
-    elif not os.environ.get("SPARK_HOME") and "PYSPARK_SUBMIT_ARGS" not in os.environ:
-        builder = builder.master("local[*]")  # run on this machine unless submitted
+    if master and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
+        # Local workers must run this interpreter (the one with newsgraph and its model
+        # installed), not whatever python3 comes first on PATH.
+        builder = builder.config("spark.pyspark.python", sys.executable)
     return builder.getOrCreate()
 
 
