@@ -94,6 +94,7 @@ def spark_session(master: str | None = None, app_name: str = "newsgraph") -> Any
     if master and master.startswith("local") and "PYSPARK_PYTHON" not in os.environ:
         # Local workers must run this interpreter (the one with newsgraph and its model
         # installed), not whatever python3 comes first on PATH.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
         builder = builder.config("spark.pyspark.python", sys.executable)
     return builder.getOrCreate()
 
