@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from spacy.language import Language
@@ -120,15 +120,19 @@ def analyze(
 
     With ``workers > 1`` batches go to that many processes (one pipeline each); at most a
     few batches per worker are in flight, so memory stays flat however long the stream.
+    Input that fits in one batch is analysed here: starting workers would cost more.
     """
     batches = _batched(inputs, config.batch_size)
     if workers > 1:
-        from newsgraph.parallel import WorkerPool
+        head = list(islice(batches, 2))
+        batches = chain(head, batches)
+        if len(head) > 1:
+            from newsgraph.parallel import WorkerPool
 
-        with WorkerPool(config, workers) as pool:
-            for results in pool.ordered_analyze(batches):
-                yield from results
-        return
+            with WorkerPool(config, workers) as pool:
+                for results in pool.ordered_analyze(batches):
+                    yield from results
+            return
     nlp = nlp or load_pipeline(config.model)
     for batch in batches:
         yield from analyze_batch(batch, config=config, nlp=nlp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
 import sys
 import time
@@ -56,8 +57,12 @@ RateOpt = Annotated[
     float, typer.Option("--rate", min=0, help="Seconds between requests to one host.")
 ]
 WorkersOpt = Annotated[
-    int, typer.Option("--workers", min=1, help="Processes for cleaning and NLP (1 = in process).")
+    int,
+    typer.Option(
+        "--workers", min=1, help="Processes for cleaning and NLP (default: one per core)."
+    ),
 ]
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 
 def _config(config_path: Path | None, model: str | None) -> Config:
@@ -80,7 +85,7 @@ def analyze_command(
     model: ModelOpt = None,
     config_path: ConfigOpt = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = DEFAULT_WORKERS,
     allow_private: PrivateOpt = False,
     rate: RateOpt = 1.0,
 ) -> None:
@@ -181,7 +186,7 @@ def ingest_command(
     model: ModelOpt = None,
     config_path: ConfigOpt = None,
     as_json: JsonOpt = False,
-    workers: WorkersOpt = 1,
+    workers: WorkersOpt = DEFAULT_WORKERS,
     allow_private: PrivateOpt = False,
     rate: RateOpt = 1.0,
 ) -> None:

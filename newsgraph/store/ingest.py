@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from spacy.language import Language
@@ -54,7 +54,11 @@ def ingest(
     writes stay in this process, which owns the database connection.
     """
     summary = summary if summary is not None else IngestSummary()
-    if workers > 1:
+    iterator = iter(inputs)
+    head = list(islice(iterator, config.batch_size + 1))
+    inputs = chain(head, iterator)
+    # Input that fits in one batch is analysed here: starting workers would cost more.
+    if workers > 1 and len(head) > config.batch_size:
         from newsgraph.parallel import WorkerPool
 
         with WorkerPool(config, workers) as pool:
