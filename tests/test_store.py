@@ -168,3 +168,97 @@ def test_store_round_trip(tmp_path_factory, config, nlp, text, title, doc_id):
         stored = store.article_record(doc_id)
     assert stored == json.loads(json.dumps(expected))
     assert stored["text"] == text
+
+
+def test_extraction_tables_are_filled_from_the_record(tmp_path, config):
+    from newsgraph.clean import content_hash
+    from newsgraph.types import CleanDocument
+
+    text = "Ronen Bar said on 4 December 2023 that Israel would pursue Hamas in Qatar."
+    record = {
+        "id": "r1",
+        "text": text,
+        "published": "2023-12-05",
+        "entities": [],
+        "actors": [
+            {
+                "id": "A1",
+                "name": "Ronen Bar",
+                "kind": "person",
+                "country": "ISR",
+                "sector": "SPY",
+                "roles": ["head of Shin Bet"],
+                "affiliations": [],
+                "mentions": [],
+                "spans": [{"text": "Ronen Bar", "start": 0, "end": 9}],
+            }
+        ],
+        "places": [
+            {
+                "id": "P1",
+                "text": "Qatar",
+                "start": 68,
+                "end": 73,
+                "name": "Qatar",
+                "country": "QAT",
+                "lat": 25.3,
+                "lon": 51.2,
+                "geonameid": 289688,
+                "feature": "PCLI",
+                "precision": "country",
+            }
+        ],
+        "times": [
+            {
+                "id": "T1",
+                "text": "4 December 2023",
+                "start": 18,
+                "end": 33,
+                "value": "2023-12-04",
+                "precision": "day",
+                "resolved": True,
+            }
+        ],
+        "events": [
+            {
+                "id": "V1",
+                "type": "THREATEN",
+                "mode": None,
+                "modality": "future",
+                "trigger": {"text": "pursue", "start": 53, "end": 59},
+                "sentence": {"start": 0, "end": 74},
+                "actors": ["A1"],
+                "targets": [],
+                "place": "P1",
+                "time": "T1",
+                "attribution": "Q1",
+                "confidence": 0.8,
+            }
+        ],
+        "attributions": [
+            {
+                "id": "Q1",
+                "source": {"text": "Ronen Bar", "start": 0, "end": 9},
+                "source_actor": "A1",
+                "source_type": "named_person",
+                "cue": {"text": "said", "start": 10, "end": 14},
+                "content": {"start": 34, "end": 73},
+                "direct": False,
+                "hedges": [],
+                "via": None,
+            }
+        ],
+    }
+    document = CleanDocument(id="r1", ref="r1", text=text, content_hash=content_hash(text))
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction() as con:
+            store.add(con, document, record)
+        event = store.con.execute(
+            "SELECT type, modality, event_date, place_id, attribution_id FROM events"
+        ).fetchone()
+        assert event == ("THREATEN", "future", __import__("datetime").date(2023, 12, 4), "P1", "Q1")
+        assert store.con.execute("SELECT country, sector FROM actors").fetchone() == ("ISR", "SPY")
+        assert store.con.execute("SELECT lat FROM places").fetchone() == (25.3,)
+        assert store.con.execute("SELECT source_type FROM attributions").fetchone() == (
+            "named_person",
+        )

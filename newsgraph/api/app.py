@@ -15,6 +15,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from newsgraph.about import __version__
 from newsgraph.api.routes import router as api_router
+from newsgraph.api.routes_events import router as events_router
 from newsgraph.store import Store
 from newsgraph.web.pages import render
 from newsgraph.web.pages import router as pages_router
@@ -84,6 +85,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return JSONResponse({"error": "invalid parameters", "problems": problems}, status_code=400)
 
     app.include_router(api_router)
+    app.include_router(events_router)
     app.include_router(pages_router)
     app.mount(
         "/static",

@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.store.migrations import latest_version, migrate, stored_version
+from newsgraph.store.rows import COLUMNS, extraction_rows
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -98,6 +99,10 @@ class Store:
                 json.dumps(record, ensure_ascii=False),
             ],
         )
+        for table, rows in extraction_rows(record).items():
+            marks = ", ".join("?" * len(rows[0]))
+            # Table and column names come from our own constant, never from input.
+            con.executemany(f"INSERT INTO {table} ({COLUMNS[table]}) VALUES ({marks})", rows)
         entities = record.get("entities") or []
         if entities:
             con.executemany(

@@ -25,20 +25,31 @@ class ArticleFilter:
     until: date | None = None
 
 
+def encode_json_cursor(key: list[Any]) -> str:
+    """An opaque cursor: the sort key of the last row served, as URL-safe base64 JSON."""
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode_json_cursor(cursor: str, length: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(key, list) or len(key) != length:
+            raise ValueError
+        return key
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor("cursor is not one this server issued") from None
+
+
 def encode_cursor(published: str | None, seq: int) -> str:
-    raw = json.dumps([published or "", seq]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_json_cursor([published or "", seq])
 
 
 def decode_cursor(cursor: str) -> tuple[str, int]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        published, seq = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(published, str) or not isinstance(seq, int):
-            raise ValueError
-        return published, seq
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        raise BadCursor("cursor is not one this server issued") from None
+    published, seq = decode_json_cursor(cursor, 2)
+    if not isinstance(published, str) or not isinstance(seq, int):
+        raise BadCursor("cursor is not one this server issued")
+    return published, seq
 
 
 def _where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:

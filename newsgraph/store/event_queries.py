@@ -1,0 +1,327 @@
+"""Queries over the extraction tables: events with analyst filters, stats, actors, places.
+
+Parameterised SQL only; every user value travels as a parameter.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from newsgraph.store.queries import BadCursor, decode_json_cursor, encode_json_cursor
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    since: date | None = None
+    until: date | None = None
+    types: tuple[str, ...] = ()
+    modality: str | None = None
+    actor: str | None = None  # name substring, actor or target
+    country: str | None = None  # ISO alpha-3 of an actor, a target or the place
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    source_type: str | None = None  # "none" = the outlet's own assertion
+    outlet: str | None = None  # domain or name
+    q: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_FROM = (
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id"
+    " LEFT JOIN attributions q ON q.article_id = e.article_id"
+    " AND q.attribution_id = e.attribution_id"
+)
+_INVOLVED = (
+    "EXISTS (SELECT 1 FROM actors ac WHERE ac.article_id = e.article_id AND {test} AND "
+    "(json_contains(e.actors, to_json(ac.actor_id)) OR "
+    "json_contains(e.targets, to_json(ac.actor_id))))"
+)
+
+
+def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.since:
+        clauses.append("e.event_date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.event_date <= ?")
+        params.append(f.until)
+    if f.types:
+        clauses.append(f"e.type IN ({', '.join('?' * len(f.types))})")
+        params += list(f.types)
+    if f.modality:
+        clauses.append("e.modality = ?")
+        params.append(f.modality)
+    if f.actor:
+        clauses.append(_INVOLVED.format(test="ac.name ILIKE ? ESCAPE '\\'"))
+        params.append(_like(f.actor))
+    if f.country:
+        clauses.append("(p.country = ? OR " + _INVOLVED.format(test="ac.country = ?") + ")")
+        params += [f.country, f.country]
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        clauses.append("p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?")
+        params += [min_lon, max_lon, min_lat, max_lat]
+    if f.source_type == "none":
+        clauses.append("e.attribution_id IS NULL")
+    elif f.source_type:
+        clauses.append("q.source_type = ?")
+        params.append(f.source_type)
+    if f.outlet:
+        clauses.append("(a.source_domain = ? OR a.source_name = ?)")
+        params += [f.outlet, f.outlet]
+    if f.q:
+        clauses.append("(a.title ILIKE ? ESCAPE '\\' OR e.trigger_text ILIKE ? ESCAPE '\\')")
+        params += [_like(f.q), _like(f.q)]
+    return clauses, params
+
+
+_SORT = "coalesce(CAST(e.event_date AS VARCHAR), '')"
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection,
+    f: EventFilter,
+    *,
+    limit: int,
+    cursor: str | None = None,
+    newest_first: bool = True,
+) -> tuple[list[Record], str | None, int]:
+    clauses, params = event_where(f)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total_row = con.execute("SELECT count(*)" + _FROM + where, params).fetchone()
+    total = int(total_row[0]) if total_row else 0
+    order = "DESC" if newest_first else "ASC"
+    compare = "<" if newest_first else ">"
+    if cursor:
+        key = decode_json_cursor(cursor, 3)
+        clauses.append(f"({_SORT}, e.article_id, e.event_id) {compare} (?, ?, ?)")
+        params += key
+        where = " WHERE " + " AND ".join(clauses)
+    sql = (
+        "SELECT e.article_id, e.event_id, e.type, e.mode, e.modality, e.category,"
+        " e.trigger_text, e.event_date, e.actors, e.targets, e.place_id, e.time_id,"
+        " e.attribution_id, e.confidence, a.title, a.source_name, a.source_domain,"
+        " p.name, p.country, p.lat, p.lon, q.source_type, q.source_text,"
+        f" {_SORT}"
+        + _FROM
+        + where
+        + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order} LIMIT ?"
+    )
+    rows = con.execute(sql, [*params, limit + 1]).fetchall()
+    names = _actor_names(con, {r[0] for r in rows[:limit]})
+    items = []
+    for r in rows[:limit]:
+        article_names = names.get(r[0], {})
+        items.append(
+            {
+                "article_id": r[0],
+                "id": r[1],
+                "type": r[2],
+                "mode": r[3],
+                "modality": r[4],
+                "category": r[5],
+                "trigger": r[6],
+                "date": r[7].isoformat() if r[7] else None,
+                "actors": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[8])],
+                "targets": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[9])],
+                "place": {"id": r[10], "name": r[17], "country": r[18], "lat": r[19], "lon": r[20]}
+                if r[10]
+                else None,
+                "time": r[11],
+                "attribution": {"id": r[12], "source_type": r[21], "source": r[22]}
+                if r[12]
+                else None,
+                "confidence": r[13],
+                "article": {"title": r[14], "outlet": r[15] or r[16]},
+            }
+        )
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = encode_json_cursor([last[23], last[0], last[1]])
+    return items, next_cursor, total
+
+
+def _actor_names(con: duckdb.DuckDBPyConnection, articles: set[str]) -> dict[str, dict[str, str]]:
+    if not articles:
+        return {}
+    marks = ", ".join("?" * len(articles))
+    rows = con.execute(
+        f"SELECT article_id, actor_id, name FROM actors WHERE article_id IN ({marks})",
+        sorted(articles),
+    ).fetchall()
+    names: dict[str, dict[str, str]] = {}
+    for article_id, actor_id, name in rows:
+        names.setdefault(article_id, {})[actor_id] = name
+    return names
+
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+
+def event_counts(
+    con: duckdb.DuckDBPyConnection, f: EventFilter, *, by: str, split_by_type: bool = False
+) -> list[Record]:
+    """Events per period (day/week/month/year), optionally per type."""
+    unit = PERIODS[by]  # validated by the caller; never user text in SQL
+    clauses, params = event_where(f)
+    clauses.append("e.event_date IS NOT NULL")
+    group = ", e.type" if split_by_type else ""
+    sql = (
+        f"SELECT date_trunc('{unit}', e.event_date) AS period{group}, count(*)"
+        + _FROM
+        + " WHERE "
+        + " AND ".join(clauses)
+        + f" GROUP BY period{group} ORDER BY period{group}"
+    )
+    out = []
+    for row in con.execute(sql, params).fetchall():
+        item: Record = {"period": row[0].isoformat()[:10], "count": row[-1]}
+        if split_by_type:
+            item["type"] = row[1]
+        out.append(item)
+    return out
+
+
+def list_actors(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    q: str | None,
+    country: str | None,
+    sector: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Record], int]:
+    clauses, params = [], []
+    if q:
+        clauses.append("name ILIKE ? ESCAPE '\\'")
+        params.append(_like(q))
+    if country:
+        clauses.append("country = ?")
+        params.append(country)
+    if sector:
+        clauses.append("sector = ?")
+        params.append(sector)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    base = (
+        "SELECT name, kind, country, sector, count(DISTINCT article_id) AS articles"
+        f" FROM actors{where} GROUP BY name, kind, country, sector"
+    )
+    total_row = con.execute(f"SELECT count(*) FROM ({base})", params).fetchone()
+    rows = con.execute(
+        base + " ORDER BY articles DESC, name LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()
+    items = [
+        {"name": r[0], "kind": r[1], "country": r[2], "sector": r[3], "articles": r[4]}
+        for r in rows
+    ]
+    return items, int(total_row[0]) if total_row else 0
+
+
+def list_places(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -> list[Record]:
+    """Places with the number of (filtered) events placed there, for the map."""
+    clauses, params = event_where(f)
+    clauses.append("p.lat IS NOT NULL")
+    sql = (
+        "SELECT p.name, p.country, p.lat, p.lon, p.precision, count(*) AS events"
+        + _FROM
+        + " WHERE "
+        + " AND ".join(clauses)
+        + " GROUP BY p.name, p.country, p.lat, p.lon, p.precision"
+        " ORDER BY events DESC, p.name LIMIT ?"
+    )
+    return [
+        {"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "precision": r[4], "events": r[5]}
+        for r in con.execute(sql, [*params, limit]).fetchall()
+    ]
+
+
+def actor_network(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -> list[Record]:
+    """Who acts on whom: (actor name, target name) pairs weighted by event count."""
+    clauses, params = event_where(f)
+    where = " AND ".join(clauses) if clauses else "TRUE"
+    sql = (
+        "WITH chosen AS (SELECT e.article_id, e.actors, e.targets"
+        + _FROM
+        + " WHERE "
+        + where
+        + "), pairs AS (SELECT c.article_id, s.value AS source_id, t.value AS target_id"
+        " FROM chosen c, json_each(c.actors) s, json_each(c.targets) t)"
+        " SELECT sa.name, ta.name, count(*) AS weight FROM pairs"
+        " JOIN actors sa ON sa.article_id = pairs.article_id"
+        " AND to_json(sa.actor_id) = pairs.source_id"
+        " JOIN actors ta ON ta.article_id = pairs.article_id"
+        " AND to_json(ta.actor_id) = pairs.target_id"
+        " GROUP BY sa.name, ta.name ORDER BY weight DESC, sa.name, ta.name LIMIT ?"
+    )
+    return [
+        {"source": r[0], "target": r[1], "weight": r[2]}
+        for r in con.execute(sql, [*params, limit]).fetchall()
+    ]
+
+
+def list_attributions(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source_type: str | None,
+    q: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Record], int]:
+    clauses, params = [], []
+    if source_type:
+        clauses.append("t.source_type = ?")
+        params.append(source_type)
+    if q:
+        clauses.append("(t.source_text ILIKE ? ESCAPE '\\' OR t.cue_text ILIKE ? ESCAPE '\\')")
+        params += [_like(q), _like(q)]
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total_row = con.execute(f"SELECT count(*) FROM attributions t{where}", params).fetchone()
+    rows = con.execute(
+        "SELECT t.article_id, t.attribution_id, t.source_text, t.source_type, t.cue_text,"
+        " t.direct, t.via, t.negated, a.title FROM attributions t"
+        f" JOIN articles a ON a.id = t.article_id{where}"
+        " ORDER BY t.article_id, t.attribution_id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    items = [
+        {
+            "article_id": r[0],
+            "id": r[1],
+            "source": r[2],
+            "source_type": r[3],
+            "cue": r[4],
+            "direct": r[5],
+            "via": r[6],
+            "negated": r[7],
+            "title": r[8],
+        }
+        for r in rows
+    ]
+    return items, int(total_row[0]) if total_row else 0
+
+
+__all__ = [
+    "BadCursor",
+    "EventFilter",
+    "actor_network",
+    "event_counts",
+    "list_actors",
+    "list_attributions",
+    "list_events",
+    "list_places",
+]

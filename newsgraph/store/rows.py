@@ -1,0 +1,126 @@
+"""Rows for the extraction tables, taken from an Analysis record (SPEC field names)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+Record = dict[str, Any]
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _span(item: dict[str, Any] | None, key: str) -> Any:
+    return (item or {}).get(key)
+
+
+def event_date(event: Record, record: Record) -> str | None:
+    """The day an event is placed on: its own resolved day, else the publication day."""
+    times = {t["id"]: t for t in record.get("times") or []}
+    own = times.get(event.get("time") or "") or {}
+    value = own.get("value")
+    if own.get("resolved") and isinstance(value, str) and _DAY.match(value):
+        return value
+    published = record.get("published")
+    return published[:10] if published else None
+
+
+def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
+    article = record["id"]
+    rows: dict[str, list[list[Any]]] = {}
+    rows["actors"] = [
+        [
+            article,
+            a["id"],
+            a.get("name") or "",
+            a.get("kind"),
+            a.get("country"),
+            a.get("sector"),
+            json.dumps(a.get("roles") or []),
+            json.dumps(a.get("affiliations") or []),
+        ]
+        for a in record.get("actors") or []
+    ]
+    rows["places"] = [
+        [
+            article,
+            p["id"],
+            p["text"],
+            p["start"],
+            p["end"],
+            p.get("name"),
+            p.get("country"),
+            p.get("lat"),
+            p.get("lon"),
+            p.get("geonameid"),
+            p.get("feature"),
+            p.get("precision"),
+        ]
+        for p in record.get("places") or []
+    ]
+    rows["times"] = [
+        [
+            article,
+            t["id"],
+            t["text"],
+            t["start"],
+            t["end"],
+            None if t.get("value") is None else str(t.get("value")),
+            t.get("precision"),
+            t.get("resolved"),
+        ]
+        for t in record.get("times") or []
+    ]
+    rows["events"] = [
+        [
+            article,
+            v["id"],
+            v["type"],
+            v.get("mode"),
+            v.get("modality") or "asserted",
+            v.get("category"),
+            _span(v.get("trigger"), "text"),
+            _span(v.get("trigger"), "start"),
+            _span(v.get("trigger"), "end"),
+            _span(v.get("sentence"), "start"),
+            _span(v.get("sentence"), "end"),
+            json.dumps(v.get("actors") or []),
+            json.dumps(v.get("targets") or []),
+            v.get("place"),
+            v.get("time"),
+            v.get("attribution"),
+            v.get("confidence"),
+            event_date(v, record),
+        ]
+        for v in record.get("events") or []
+    ]
+    rows["attributions"] = [
+        [
+            article,
+            q["id"],
+            _span(q.get("source"), "text"),
+            q.get("source_type"),
+            q.get("source_actor"),
+            _span(q.get("cue"), "text"),
+            _span(q.get("content"), "start"),
+            _span(q.get("content"), "end"),
+            q.get("direct"),
+            q.get("via"),
+            bool(q.get("negated")),
+        ]
+        for q in record.get("attributions") or []
+    ]
+    return {table: values for table, values in rows.items() if values}
+
+
+COLUMNS = {
+    "actors": "article_id, actor_id, name, kind, country, sector, roles, affiliations",
+    "places": "article_id, place_id, text, start_char, end_char, name, country, lat, lon, "
+    "geonameid, feature, precision",
+    "times": "article_id, time_id, text, start_char, end_char, value, precision, resolved",
+    "events": "article_id, event_id, type, mode, modality, category, trigger_text, "
+    "trigger_start, trigger_end, sentence_start, sentence_end, actors, targets, "
+    "place_id, time_id, attribution_id, confidence, event_date",
+    "attributions": "article_id, attribution_id, source_text, source_type, source_actor, "
+    "cue_text, content_start, content_end, direct, via, negated",
+}
