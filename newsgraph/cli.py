@@ -426,6 +426,75 @@ def eval_geo_command(
         raise typer.Exit(1)
 
 
+@eval_app.command("time")
+def eval_time_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (TimeBank).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when value F1 is below this.")
+    ] = None,
+) -> None:
+    """Time expressions: span and TIMEX3 value precision, recall and F1."""
+    from newsgraph.eval.time import evaluate_time
+
+    result = evaluate_time(folder, config=load_config(), limit=limit)
+    typer.echo(json.dumps(result))
+    if min_f1 is not None and result["value_f1"] < min_f1:
+        _say(f"newsgraph: time value F1 {result['value_f1']} is below the floor {min_f1}")
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", help="parquet | csv | jsonl | gdelt | plover | acled")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File, or folder for tables.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER types, comma-separated.")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of actor or place.")] = None,
+    all_modalities: Annotated[
+        bool, typer.Option("--all-modalities", help="Also negated/future/hypothetical events.")
+    ] = False,
+) -> None:
+    """Export the store: tables, records, or GDELT/PLOVER/ACLED-shaped event data."""
+    from datetime import date
+
+    from newsgraph.export import events as event_export
+    from newsgraph.export.tables import export_records, export_tables
+    from newsgraph.store.event_queries import EventFilter
+    from newsgraph.store.queries import ArticleFilter
+
+    start = date.fromisoformat(parse_given_date(since, what="--since")) if since else None
+    end = date.fromisoformat(parse_given_date(until, what="--until")) if until else None
+    types = tuple(t.strip().upper() for t in event_type.split(",")) if event_type else ()
+    event_filter = EventFilter(since=start, until=end, types=types, country=country)
+    asserted_only: tuple[str, ...] = () if all_modalities else ("asserted",)
+    with Store(db, read_only=True) as store:
+        con = store.cursor()
+        if fmt in ("parquet", "csv"):
+            files = export_tables(con, output, fmt=fmt)
+            typer.echo(json.dumps({"format": fmt, "files": [str(f) for f in files]}))
+            return
+        if fmt == "jsonl":
+            count = export_records(con, output, ArticleFilter(since=start, until=end))
+        elif fmt == "gdelt":
+            count = event_export.write_gdelt(con, output, event_filter, asserted_only)
+        elif fmt == "plover":
+            count = event_export.write_plover(
+                con, output, event_filter, () if all_modalities else ()
+            )
+        elif fmt == "acled":
+            count = event_export.write_acled(con, output, event_filter, asserted_only)
+        else:
+            raise NewsgraphError(Errors.E012.format(value=fmt))
+    typer.echo(json.dumps({"format": fmt, "file": str(output), "rows": count}))
+
+
 @app.command("version")
 def version_command() -> None:
     """Print the newsgraph version."""

@@ -165,8 +165,11 @@ RECORDS = [
 ]
 
 
+RECORDS[3]["events"][0]["category"] = "AIR_STRIKE"
+
+
 @pytest.fixture(scope="module")
-def events_client(tmp_path_factory):
+def events_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("events") / "events.duckdb"
     with Store(db) as store, store.transaction() as con:
         for record in RECORDS:
@@ -177,7 +180,12 @@ def events_client(tmp_path_factory):
                 content_hash=content_hash(record["text"]),
             )
             store.add(con, document, record)
-    app = create_app(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def events_client(events_db):
+    app = create_app(events_db)
     with TestClient(app) as client:
         yield client
     app.state.store.close()
