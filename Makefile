@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DB ?= newsgraph.duckdb
 
-.PHONY: setup demo test check lint typecheck eval clean
+VENDOR := newsgraph/web/static/vendor
+VENDOR_STAMP := $(VENDOR)/.vendored
+
+.PHONY: setup vendor demo test check lint typecheck eval clean
 
 # Re-install only when the project metadata changes.
 $(STAMP): pyproject.toml
@@ -14,7 +17,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Front-end libraries from npm, copied into the package so the dashboard works offline.
+$(VENDOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/d3/dist/d3.min.js $(VENDOR)/d3.min.js
+	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/topojson-client.min.js
+	cp node_modules/world-atlas/countries-110m.json $(VENDOR)/countries-110m.json
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/cytoscape.min.js
+	for p in d3 topojson-client world-atlas cytoscape; do \
+		cp node_modules/$$p/LICENSE $(VENDOR)/LICENSE.$$p; done
+	touch $(VENDOR_STAMP)
+
+vendor: $(VENDOR_STAMP)
+
+setup: $(STAMP) $(VENDOR_STAMP)
 
 demo: setup
 	$(BIN)/newsgraph demo --db $(DB)
@@ -35,4 +52,4 @@ eval: setup
 	$(BIN)/newsgraph eval extraction ../shared/data/extraction
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache node_modules $(VENDOR)

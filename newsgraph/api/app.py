@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from newsgraph.about import __version__
 from newsgraph.api.routes import router as api_router
@@ -41,6 +43,22 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
+class DropEmptyParams:
+    """HTML forms send every field, filled or not (``?since=&type=``); an empty value
+    means "no filter", so it is removed before parameters are parsed and validated."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            kept = [(k, v) for k, v in pairs if v.strip()]
+            if len(kept) != len(pairs):
+                scope = dict(scope, query_string=urlencode(kept).encode("latin-1"))
+        await self.app(scope, receive, send)
+
+
 def _wants_html(request: Request) -> bool:
     """Errors on dashboard pages render as pages; everything under /api stays JSON."""
     return not request.url.path.startswith("/api")
@@ -58,6 +76,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.store = Store(db_path, read_only=True)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(DropEmptyParams)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -13,12 +13,7 @@
       }
     );
   }
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.evidence-link") : null;
-    if (!link) { return; }
-    var found = segmentsFor(link.getAttribute("data-target") || "");
-    if (!found.length) { return; }
-    event.preventDefault();
+  function activate(found) {
     document.querySelectorAll("#article-text .active").forEach(function (s) {
       s.classList.remove("active");
     });
@@ -27,5 +22,20 @@
     first.setAttribute("tabindex", "-1");
     first.scrollIntoView({ block: "center" });
     first.focus({ preventScroll: true });
+  }
+  // Arriving with #V3 (from the events table) lights up that event's trigger and sentence.
+  document.addEventListener("DOMContentLoaded", function () {
+    var key = decodeURIComponent(location.hash.slice(1));
+    if (!key) { return; }
+    var found = segmentsFor(key + " " + key + "-sentence");
+    if (found.length) { activate(found); }
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.evidence-link") : null;
+    if (!link) { return; }
+    var found = segmentsFor(link.getAttribute("data-target") || "");
+    if (!found.length) { return; }
+    event.preventDefault();
+    activate(found);
   });
 })();
