@@ -8,9 +8,10 @@ import subprocess
 import sys
 
 import duckdb
-from test_api_events import events_db  # noqa: F401  (the shared fixture store)
 
 import newsgraph
+
+from test_api_events import events_db  # noqa: F401  (the shared fixture store)
 
 CLI = [sys.executable, "-m", "newsgraph.cli", "export"]
 
