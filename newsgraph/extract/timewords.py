@@ -1,0 +1,83 @@
+"""The word lists of time expressions, loaded once from ``extract/data/time_words.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # "day", "week", ...
+    code: str  # TIMEX3 duration letter(s): D, W, M, Y, DE, CE, ...
+    clock: bool  # True for hours, minutes, seconds (written after the "T")
+
+
+@dataclass(frozen=True)
+class PeriodPart:
+    start: float  # fraction of the period where the part begins
+    end: float  # fraction where it ends
+    mod: str  # TimeML mod (START, MID, END)
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    units: dict[str, Unit]  # every written form -> its unit
+    numbers: dict[str, float | None]
+    ordinals: dict[str, int]
+    period_parts: dict[str, PeriodPart]
+    deictic: dict[str, int]
+    day_words: dict[str, int]
+    directions: dict[str, str]  # written form -> back_from_anchor, ...
+    references: dict[str, str]  # phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
+    set_every: tuple[str, ...]
+    leading_trim: frozenset[str]
+
+    def alternation(self, words: Any) -> str:
+        """A regex alternation of ``words``, longest first so "sept" wins over "sep"."""
+        ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _invert(table: dict[Any, list[str]]) -> dict[str, Any]:
+    return {str(word).lower(): key for key, words in table.items() for word in words}
+
+
+@lru_cache(maxsize=1)
+def time_words() -> TimeWords:
+    raw = yaml.safe_load(
+        files("newsgraph.extract").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
+    )
+    units: dict[str, Unit] = {}
+    for name, spec in raw["units"].items():
+        unit = Unit(name, spec["code"], bool(spec.get("clock", False)))
+        units.update({word: unit for word in spec["words"]})
+    parts = {
+        word: PeriodPart(float(spec["slice"][0]), float(spec["slice"][1]), spec["mod"])
+        for word, spec in raw["period_parts"].items()
+    }
+    return TimeWords(
+        months={k: int(v) for k, v in _invert(raw["months"]).items()},
+        weekdays={k: int(v) for k, v in _invert(raw["weekdays"]).items()},
+        seasons=_invert(raw["seasons"]),
+        day_parts=_invert(raw["day_parts"]),
+        units=units,
+        numbers={str(k): (None if v is None else float(v)) for k, v in raw["numbers"].items()},
+        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
+        period_parts=parts,
+        deictic={str(k): int(v) for k, v in raw["deictic"].items()},
+        day_words={str(k): int(v) for k, v in raw["day_words"].items()},
+        directions=_invert(raw["directions"]),
+        references=_invert(raw["references"]),
+        set_every=tuple(raw["set_words"]["every"]),
+        leading_trim=frozenset(raw["leading_trim"]),
+    )
