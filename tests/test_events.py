@@ -1,0 +1,158 @@
+"""Events: triggers, participants, modality, place and time, one construction at a time."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from newsgraph.eval.events import evaluate_events, tagged_spans
+from newsgraph.extract import event_lexicon
+from newsgraph.extract.events import main_event
+
+from conftest import ROOT, shared_path
+
+FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
+
+
+def _run(nlp, text):
+    doc = nlp(text)
+    actors = {a["id"]: a for a in doc._.ng_actors}
+    return doc, doc._.ng_events, actors
+
+
+def _names(ids, actors):
+    return {actors[i]["name"] for i in ids}
+
+
+def _one(events, event_type):
+    found = [e for e in events if e["type"] == event_type]
+    assert found, [(e["type"], e["trigger"]["text"]) for e in events]
+    return found[0]
+
+
+def test_active_verb_with_actor_and_target(nlp):
+    doc, events, actors = _run(nlp, "Egypt condemned Israel on Monday.")
+    event = _one(events, "ACCUSE")
+    assert _names(event["actors"], actors) == {"Egypt"}
+    assert _names(event["targets"], actors) == {"Israel"}
+    assert event["modality"] == "asserted"
+    assert doc.text[event["trigger"]["start"] : event["trigger"]["end"]] == "condemned"
+    sentence = event["sentence"]
+    assert doc.text[sentence["start"] : sentence["end"]].startswith("Egypt")
+
+
+def test_passive_with_agent(nlp):
+    _, events, actors = _run(nlp, "Three Chadian soldiers were killed by Boko Haram militants.")
+    event = _one(events, "ASSAULT")
+    assert any("militants" in n or "Boko" in n for n in _names(event["actors"], actors))
+    assert any("soldiers" in n for n in _names(event["targets"], actors))
+
+
+def test_nominal_event_and_light_verb(nlp):
+    _, events, actors = _run(
+        nlp, "A gathering of Hamas leaders took place in Gaza. Egypt held talks with Qatar."
+    )
+    gathering = next(e for e in events if e["trigger"]["text"] == "gathering")
+    assert gathering["type"] == "CONSULT"
+    assert _names(gathering["actors"], actors) == {"Hamas leaders"}
+    talks = next(e for e in events if "held" in e["trigger"]["text"])
+    assert talks["type"] == "CONSULT" and talks["trigger"]["text"] == "held talks"
+    assert _names(talks["actors"], actors) == {"Egypt"}
+    assert _names(talks["targets"], actors) == {"Qatar"}
+
+
+def test_compound_actors_and_several_events(nlp):
+    _, events, actors = _run(
+        nlp, "Israel and Egypt agreed on a truce, and Jordan criticized Syria."
+    )
+    agree = _one(events, "AGREE")
+    assert {"Israel", "Egypt"} <= _names(agree["actors"], actors)
+    accuse = _one(events, "ACCUSE")
+    assert _names(accuse["actors"], actors) == {"Jordan"}
+
+
+def test_reported_speech_future_threat(nlp):
+    _, events, actors = _run(nlp, "The minister said Ruritania would attack the rebels.")
+    event = _one(events, "THREATEN")
+    assert event["modality"] == "future"
+    assert _names(event["actors"], actors) == {"Ruritania"}
+    assert any("rebels" in n for n in _names(event["targets"], actors))
+    assert not [e for e in events if e["trigger"]["text"] == "said"]
+
+
+def test_modalities(nlp):
+    _, negated, _ = _run(nlp, "Peru did not condemn Chile.")
+    assert _one(negated, "ACCUSE")["modality"] == "negated"
+    _, denied, _ = _run(nlp, "Officials denied meeting the rebels.")
+    assert _one(denied, "CONSULT")["modality"] == "negated"
+    _, planned, _ = _run(nlp, "Chile plans to visit Peru next month.")
+    assert _one(planned, "AGREE")["modality"] == "future"  # an intended visit is a pledge
+    _, conditional, _ = _run(nlp, "If talks fail, Ruritania could attack its neighbour.")
+    assert _one(conditional, "ASSAULT")["modality"] == "hypothetical"
+    _, refused, _ = _run(nlp, "Turkey would not recognize the new government.")
+    refusal = _one(refused, "REJECT")
+    assert refusal["modality"] == "asserted"
+
+
+def test_travel_origin_and_destination(nlp):
+    doc, events, actors = _run(
+        nlp, "Omar al-Rashidi traveled to Istanbul from Beirut for the talks."
+    )
+    places = {p["id"]: p["text"] for p in doc._.ng_places or []}
+    event = next(e for e in events if e["trigger"]["text"] == "traveled")
+    assert event["type"] == "CONSULT" and event["mode"] == "visit"
+    assert _names(event["actors"], actors) == {"Omar al-Rashidi"}
+    if places:  # the places component is in the pipeline
+        assert places[event["destination"]] == "Istanbul"
+        assert places[event["origin"]] == "Beirut"
+
+
+def test_hedges_are_listed(nlp):
+    _, events, _ = _run(nlp, "The envoy reportedly met rebel commanders in Kabul.")
+    event = _one(events, "CONSULT")
+    assert "reportedly" in event["hedges"]
+    assert [h["text"] for h in event["hedge_spans"]] == ["reportedly"]
+
+
+def test_main_event_prefers_the_root_predicate(nlp):
+    _, events, _ = _run(nlp, "Iran threatened to cut off electricity to Armenia.")
+    assert main_event(events)["type"] == "THREATEN"
+
+
+def test_lexicon_is_extendable_by_env_var(tmp_path, monkeypatch, nlp):
+    extra = tmp_path / "lexicon.yaml"
+    extra.write_text(textwrap.dedent("""
+        verbs:
+          PROTEST:
+            protest: [picnic]
+    """), encoding="utf-8")
+    monkeypatch.setenv(event_lexicon.ENV_VAR, str(extra))
+    lexicon = event_lexicon.load_lexicon()
+    assert lexicon.verbs["picnic"][0].type == "PROTEST"
+    _, events, _ = _run(nlp, "Farmers picnicked outside the ministry.")
+    assert _one(events, "PROTEST")
+
+
+def test_markup_spans():
+    text = "The Kuala Group (KG) accused Nauru of fraud."
+    markup = "The (SRC: Kuala Group) (KG) (EVT: accused) (TAR: Nauru) of fraud."
+    spans = tagged_spans(markup, text)
+    assert [text[s:e] for s, e in spans["SRC"]] == ["Kuala Group"]
+    assert [text[s:e] for s, e in spans["TAR"]] == ["Nauru"]
+
+
+def test_events_quality_floor(config):
+    """The quality gate on the PLOVER gold records (161 sentences, a few seconds)."""
+    path = shared_path("data", "events", "plover_gsr.json")
+    result = evaluate_events(path, config=config)
+    assert result["type_accuracy"] >= FLOORS["events_type_accuracy"], result
+    assert result["source_match"] >= FLOORS["events_source_match"], result
+
+
+def test_definite_event_noun_refers_back(nlp):
+    _, events, actors = _run(
+        nlp, "Egypt and Qatar held a meeting in Cairo. The meeting lasted two hours."
+    )
+    first, second = events[0], events[-1]
+    assert second["trigger"]["text"] == "meeting" and second["same_as"] == first["id"]
+    assert {"Egypt", "Qatar"} <= _names(second["actors"], actors)
