@@ -33,6 +33,8 @@ class Store:
                 migrate(con, path=self.path)
         self.con = duckdb.connect(self.path, read_only=read_only)
         self.read_only = read_only
+        # Story and lineage indexes (newsgraph.store.stories), rebuilt on first write.
+        self.story_state: Any = None
         if not read_only:
             self.schema_version = migrate(self.con, path=self.path)
 

@@ -20,6 +20,7 @@ from newsgraph.config import Config
 from newsgraph.errors import Reasons, failure
 from newsgraph.nlp import load_pipeline
 from newsgraph.store.db import Store
+from newsgraph.store.stories import assign_in_store
 from newsgraph.types import Analyzed, CleanDocument, Failure, RawInput
 
 CleanMany = Callable[[list[RawInput]], list[CleanDocument | Failure]]
@@ -129,16 +130,22 @@ def _ingest_batches(
         to_annotate = [d for d in fresh if d.ref not in ready]
         annotated = iter(annotate_many(to_annotate) if to_annotate else [])
         records = [ready[d.ref] if d.ref in ready else next(annotated) for d in fresh]
-        with store.transaction() as con:
-            for document, record in zip(fresh, records, strict=True):
-                store.add(con, document, record)
-                store.clear_failure(con, document.ref)
-                if document.feed_entry:
-                    store.mark_feed_entry(con, document.feed_entry, document.id)
-            for ref in duplicate_refs:
-                store.clear_failure(con, ref)
-            for entry, article_id in duplicate_entries:
-                store.mark_feed_entry(con, entry, article_id)
+        try:
+            with store.transaction() as con:
+                for document, record in zip(fresh, records, strict=True):
+                    store.add(con, document, record)
+                    store.clear_failure(con, document.ref)
+                    if document.feed_entry:
+                        store.mark_feed_entry(con, document.feed_entry, document.id)
+                for ref in duplicate_refs:
+                    store.clear_failure(con, ref)
+                for entry, article_id in duplicate_entries:
+                    store.mark_feed_entry(con, entry, article_id)
+                # Stories and lineage commit with their batch, or not at all.
+                assign_in_store(store, con, records)
+        except BaseException:
+            store.story_state = None  # may hold the rolled-back batch; rebuilt on next use
+            raise
         summary.ingested += len(fresh)
         if on_batch:
             on_batch(summary)

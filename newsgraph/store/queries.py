@@ -11,6 +11,8 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.store.story_queries import article_lineage, article_story
+
 Record = dict[str, Any]
 
 
@@ -121,8 +123,15 @@ def list_articles(
 
 
 def get_record(con: duckdb.DuckDBPyConnection, article_id: str) -> Record | None:
+    """The stored record, with what only the store knows merged in: its lineage (what it
+    copies or rewrites) and its story."""
     row = con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
-    return json.loads(row[0]) if row else None
+    if not row:
+        return None
+    record: Record = json.loads(row[0])
+    record["lineage"] = article_lineage(con, article_id)
+    record["story"] = article_story(con, article_id)
+    return record
 
 
 def list_failures(

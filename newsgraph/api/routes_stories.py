@@ -1,0 +1,35 @@
+"""The stories API: stories with their outlets, and one story's coverage."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+
+from newsgraph.api.deps import connection
+from newsgraph.store import story_queries
+
+router = APIRouter(prefix="/api")
+Con = Annotated[Any, Depends(connection)]
+
+
+@router.get("/stories", summary="Stories (reports of one event), largest first")
+def stories(
+    con: Con,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    min_size: Annotated[int, Query(ge=1, description="Only stories with this many reports")] = 1,
+) -> dict[str, Any]:
+    items, total = story_queries.list_stories(con, limit=limit, offset=offset, min_size=min_size)
+    return {"items": items, "total": total}
+
+
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its reports, lineage, coverage by outlet and country, blindspots",
+)
+def story(story_id: str, con: Con) -> dict[str, Any]:
+    detail = story_queries.story_detail(con, story_id)
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"No story with id {story_id!r}")
+    return detail

@@ -1,0 +1,1 @@
+"""Stories: copies and rewrites (lineage), same-event clustering, outlets and coverage."""
