@@ -495,6 +495,72 @@ def export_command(
     typer.echo(json.dumps({"format": fmt, "file": str(output), "rows": count}))
 
 
+@app.command("cluster")
+def cluster_command(
+    paths: Paths,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Print {"id", "story"} per document: reports of the same event share a story id."""
+    from newsgraph.stories.cluster import cluster
+
+    config = _config(config_path, model)
+    given = parse_given_date(published) if published else None
+    inputs = iter_inputs(paths, max_bytes=config.max_bytes, published=given)
+    records = []
+    for item in analyze(inputs, config=config):
+        if isinstance(item, Failure):
+            _report_failure(item)
+        else:
+            records.append(item)
+    stories = cluster(records)
+    for record in records:
+        typer.echo(json.dumps({"id": record["id"], "story": stories[str(record["id"])]}))
+    if not records:
+        raise typer.Exit(1)
+
+
+@eval_app.command("stories")
+def eval_stories_command(
+    folder: Annotated[Path, typer.Argument(help="ECB+ folder with one subfolder per topic.")],
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", help="Score only these topics (repeatable).")
+    ] = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when F1 is below this.")
+    ] = None,
+) -> None:
+    """Story clustering: B-cubed precision, recall and F1, with a TF-IDF baseline."""
+    from newsgraph.eval.stories import evaluate_stories
+
+    result = evaluate_stories(folder, config=load_config(), topics=topic)
+    typer.echo(json.dumps(result))
+    if min_f1 is not None and result["f1"] < min_f1:
+        _say(f"newsgraph: stories B-cubed F1 {result['f1']} is below the floor {min_f1}")
+        raise typer.Exit(1)
+
+
+@eval_app.command("quotes")
+def eval_quotes_command(
+    folder: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (brat).")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    min_f1: Annotated[
+        float | None,
+        typer.Option("--min-f1", help="Exit 1 when any of source/cue/content F1 is below this."),
+    ] = None,
+) -> None:
+    """Attribution: token-overlap F1 of source, cue and content, matched per relation."""
+    from newsgraph.eval.quotes import evaluate_quotes
+
+    result = evaluate_quotes(folder, config=load_config(), limit=limit)
+    typer.echo(json.dumps(result))
+    lowest = min(result["source_f1"], result["cue_f1"], result["content_f1"])
+    if min_f1 is not None and lowest < min_f1:
+        _say(f"newsgraph: attribution F1 {lowest} is below the floor {min_f1}")
+        raise typer.Exit(1)
+
+
 @app.command("version")
 def version_command() -> None:
     """Print the newsgraph version."""

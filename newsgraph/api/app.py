@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from newsgraph.about import __version__
 from newsgraph.api.routes import router as api_router
 from newsgraph.api.routes_events import router as events_router
+from newsgraph.api.routes_stories import router as stories_router
 from newsgraph.store import Store
 from newsgraph.web.pages import render
 from newsgraph.web.pages import router as pages_router
@@ -105,6 +106,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(events_router)
+    app.include_router(stories_router)
     app.include_router(pages_router)
     app.mount(
         "/static",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from functools import lru_cache
 
 import spacy
@@ -25,11 +24,6 @@ NEWSGRAPH_COMPONENTS = (
 )
 
 
-def _available(module: str) -> bool:
-    # Extraction modules land one issue at a time; a module not written yet is skipped.
-    return importlib.util.find_spec(module) is not None
-
-
 @lru_cache(maxsize=4)
 def load_pipeline(model: str) -> Language:
     """Load ``model`` (a package name or path) and add newsgraph's components.
@@ -41,9 +35,8 @@ def load_pipeline(model: str) -> Language:
     except OSError:
         raise NewsgraphError(Errors.E003.format(model=model)) from None
     for module, factory in NEWSGRAPH_COMPONENTS:
-        if _available(module):
-            importlib.import_module(module)
-            nlp.add_pipe(factory, last=True)
+        importlib.import_module(module)  # registers the factory
+        nlp.add_pipe(factory, last=True)
     return nlp
 
 

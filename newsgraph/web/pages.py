@@ -16,7 +16,7 @@ from newsgraph.about import __version__
 from newsgraph.api.deps import connection
 from newsgraph.api.routes_events import PLOVER_TYPES, SOURCE_TYPES, event_filter
 from newsgraph.store import event_queries as eq
-from newsgraph.store import queries
+from newsgraph.store import queries, story_queries
 from newsgraph.store.queries import BadCursor
 from newsgraph.web.highlight import evidence_spans, segments
 from newsgraph.web.safety import safe_href
@@ -164,3 +164,37 @@ def network_page(
     return render(
         "network.html", edges=eq.actor_network(con, f, limit=300), **_filter_context(request)
     )
+
+
+# -- story views -------------------------------------------------------------------
+STORIES_PER_PAGE = 50
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(
+    con: Annotated[Any, Depends(connection)], offset: Annotated[int, Query(ge=0)] = 0
+) -> HTMLResponse:
+    items, total = story_queries.list_stories(con, limit=STORIES_PER_PAGE, offset=offset)
+    following = offset + STORIES_PER_PAGE
+    return render(
+        "stories.html",
+        items=items,
+        total=total,
+        next_offset=following if following < total else None,
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(story_id: str, con: Annotated[Any, Depends(connection)]) -> HTMLResponse:
+    story = story_queries.story_detail(con, story_id)
+    if story is None:
+        raise HTTPException(status_code=404, detail=f"No story with id {story_id!r}")
+    # Reports per outlet and day: the coverage matrix.
+    matrix: dict[str, dict[str, int]] = defaultdict(dict)
+    for member in story["members"]:
+        outlet = member["outlet"]
+        key = outlet.get("domain") or outlet.get("name") or "(unknown)"
+        day = (member["published"] or "undated")[:10]
+        matrix[key][day] = matrix[key].get(day, 0) + 1
+    days = sorted({day for row in matrix.values() for day in row})
+    return render("story.html", story=story, matrix=dict(matrix), days=days)
