@@ -255,13 +255,22 @@ def _check_host(host: str, allow_remote: bool) -> None:
         raise NewsgraphError(Errors.E010.format(host=host))
 
 
-def _serve(db: Path, host: str, port: int) -> None:
+WRITE_TOKEN_ENV = "NEWSGRAPH_WRITE_TOKEN"
+
+
+def _serve(
+    db: Path, host: str, port: int, *, config: Config | None = None, allow_private: bool = False
+) -> None:
     import uvicorn
 
     from newsgraph.api.app import create_app
 
-    _say(f"newsgraph: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    # The token comes from the environment, never the command line, where `ps` shows it.
+    token = os.environ.get(WRITE_TOKEN_ENV) or None
+    app = create_app(db, write_token=token, config=config, allow_private=allow_private)
+    mode = "write endpoints on (token required)" if token else "read-only"
+    _say(f"newsgraph: serving {db} at http://{host}:{port}/ ({mode}; Ctrl-C to stop)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to bind.")]
@@ -277,10 +286,17 @@ def serve_command(
     host: HostOpt = "127.0.0.1",
     port: PortOpt = DEFAULT_PORT,
     allow_remote: RemoteOpt = False,
+    allow_private: PrivateOpt = False,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
 ) -> None:
-    """Serve the dashboard and the REST API over a store."""
+    """Serve the dashboard and the REST API over a store.
+
+    Read-only unless NEWSGRAPH_WRITE_TOKEN is set: then POST /api/ingest/documents,
+    /api/ingest/file and /api/ingest/urls accept requests carrying that bearer token.
+    """
     _check_host(host, allow_remote)
-    _serve(db, host, port)
+    _serve(db, host, port, config=_config(config_path, model), allow_private=allow_private)
 
 
 @app.command("demo")

@@ -28,6 +28,7 @@ class Errors:
     E009 = "The ground-truth file {path} was not found; expected the extraction benchmark layout"
     E011 = "Invalid interval {value!r}: expected a number with s, m, h or d, such as 15m"
     E012 = "Unknown export format {value!r}; use parquet, csv, jsonl, gdelt, plover or acled"
+    E013 = "The write token must have at least {min_chars} characters (it could be guessed)"
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 

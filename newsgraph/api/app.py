@@ -18,7 +18,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from newsgraph.about import __version__
 from newsgraph.api.routes import router as api_router
 from newsgraph.api.routes_events import router as events_router
+from newsgraph.api.routes_ingest import WriteSettings
+from newsgraph.api.routes_ingest import router as ingest_router
 from newsgraph.api.routes_stories import router as stories_router
+from newsgraph.config import Config
 from newsgraph.store import Store
 from newsgraph.web.pages import render
 from newsgraph.web.pages import router as pages_router
@@ -36,6 +39,11 @@ class SecurityHeaders(BaseHTTPMiddleware):
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
             return JSONResponse({"error": "request body too large"}, status_code=413)
+        # A chunked body has no declared size, so the limit could not hold: refuse it.
+        if request.method in ("POST", "PUT", "PATCH") and not (declared or "").isdigit():
+            return JSONResponse(
+                {"error": "a request body needs a Content-Length header"}, status_code=411
+            )
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -65,8 +73,20 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """Build the app over the store at ``db_path``, opened read-only."""
+def create_app(
+    db_path: str | Path,
+    *,
+    write_token: str | None = None,
+    config: Config | None = None,
+    allow_private: bool = False,
+) -> FastAPI:
+    """Build the app over the store at ``db_path``.
+
+    The store is opened read-only unless the operator gives a ``write_token``; only then
+    do the write endpoints (``/api/ingest/...``) accept requests that carry it.
+    ``allow_private`` lets URL ingest reach private and loopback addresses.
+    """
+    write = WriteSettings(write_token, config or Config(), allow_private=allow_private)
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -75,7 +95,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
-    app.state.store = Store(db_path, read_only=True)
+    app.state.store = Store(db_path, read_only=not write.enabled)
+    app.state.write = write
     app.add_middleware(SecurityHeaders)
     app.add_middleware(DropEmptyParams)
 
@@ -88,7 +109,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 status=exc.status_code,
                 message=exc.detail,
             )
-        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
@@ -107,6 +128,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.include_router(api_router)
     app.include_router(events_router)
     app.include_router(stories_router)
+    app.include_router(ingest_router)
     app.include_router(pages_router)
     app.mount(
         "/static",

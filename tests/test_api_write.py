@@ -1,0 +1,147 @@
+"""Write endpoints: off without an operator token, token-checked, same ingest as the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.api.app import create_app
+from newsgraph.errors import NewsgraphError
+from newsgraph.store import Store
+
+TOKEN = "t0ken-for-tests-only-0123456789"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+ARTICLE = (
+    "Officials in Cairo said on Tuesday that Egypt and Jordan agreed to reopen a border "
+    "crossing. The foreign ministers met in Amman to sign the accord."
+)
+
+
+@pytest.fixture()
+def writable(tmp_path: Path, config):
+    db = tmp_path / "write.duckdb"
+    Store(db).close()
+    app = create_app(db, write_token=TOKEN, config=config)
+    with TestClient(app) as client:
+        yield client
+    app.state.store.close()
+
+
+def test_without_an_operator_token_writes_are_refused_and_the_store_is_read_only(
+    tmp_path: Path,
+):
+    db = tmp_path / "ro.duckdb"
+    Store(db).close()
+    app = create_app(db)
+    assert app.state.store.read_only
+    with TestClient(app) as client:
+        response = client.post(
+            "/api/ingest/documents", json={"documents": [{"text": ARTICLE}]}, headers=AUTH
+        )
+        assert response.status_code == 403
+        assert "NEWSGRAPH_WRITE_TOKEN" in response.json()["error"]
+        assert client.get("/api/articles").json()["total"] == 0
+    app.state.store.close()
+
+
+def test_a_short_token_is_refused_at_start(tmp_path: Path):
+    with pytest.raises(NewsgraphError, match="at least"):
+        create_app(tmp_path / "x.duckdb", write_token="short")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong-token-wrong-token"}, {"Authorization": TOKEN}],
+)
+def test_missing_or_wrong_token_is_401(writable: TestClient, headers):
+    response = writable.post(
+        "/api/ingest/documents", json={"documents": [{"text": ARTICLE}]}, headers=headers
+    )
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert writable.get("/api/articles").json()["total"] == 0
+
+
+def test_documents_are_ingested_once_and_served(writable: TestClient):
+    body = {"documents": [{"id": "w1", "text": ARTICLE, "published": "2024-03-05"}]}
+    first = writable.post("/api/ingest/documents", json=body, headers=AUTH)
+    assert first.status_code == 200, first.text
+    assert first.json()["ingested"] == 1
+    record = writable.get("/api/articles/w1").json()
+    assert record["text"] == ARTICLE  # a given text comes back unchanged
+    assert record["published"] == "2024-03-05"
+    assert record["events"], "the full analysis runs on written documents"
+    again = writable.post("/api/ingest/documents", json=body, headers=AUTH).json()
+    assert (again["ingested"], again["duplicates"]) == (0, 1)
+
+
+def test_bad_documents_are_clear_errors(writable: TestClient):
+    missing = writable.post(
+        "/api/ingest/documents", json={"documents": [{"id": "x"}]}, headers=AUTH
+    )
+    assert missing.status_code == 400
+    assert "'text' or an 'html'" in missing.json()["error"]
+    bad_date = writable.post(
+        "/api/ingest/documents",
+        json={"documents": [{"text": ARTICLE, "published": "next Tuesday-ish"}]},
+        headers=AUTH,
+    )
+    assert bad_date.status_code == 400
+
+
+def test_uploaded_files_keep_only_their_name_and_failures_are_reported(writable: TestClient):
+    page = f"<html><head><title>Border accord</title></head><body><p>{ARTICLE}</p></body></html>"
+    ok = writable.post(
+        "/api/ingest/file",
+        params={"filename": "../../etc/accord.html"},
+        content=page.encode(),
+        headers=AUTH,
+    )
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["ingested"] == 1
+    items = writable.get("/api/articles").json()["items"]
+    assert [item["title"] for item in items] == ["Border accord"]
+
+    binary = writable.post(
+        "/api/ingest/file",
+        params={"filename": "blob.html"},
+        content=bytes(range(256)) * 40,
+        headers=AUTH,
+    ).json()
+    assert binary["failed"] == 1
+    assert binary["failures"][0]["reason"] == "binary"
+    assert binary["failures"][0]["ref"] == "upload:blob.html"
+    assert "/tmp" not in binary["failures"][0]["message"]
+
+    refused = writable.post(
+        "/api/ingest/file", params={"filename": "run.sh"}, content=b"echo", headers=AUTH
+    )
+    assert refused.status_code == 400
+
+
+def test_url_ingest_refuses_loopback_unless_the_operator_allows_it(writable: TestClient):
+    result = writable.post(
+        "/api/ingest/urls", json={"urls": ["http://127.0.0.1:9/article"]}, headers=AUTH
+    ).json()
+    assert result["failed"] == 1
+    assert result["failures"][0]["reason"] == "fetch-refused"
+
+
+def test_oversized_and_unsized_bodies_are_refused(writable: TestClient):
+    too_big = writable.post(
+        "/api/ingest/file",
+        params={"filename": "big.html"},
+        headers={**AUTH, "Content-Length": str(30_000_000)},
+        content=b"x",
+    )
+    assert too_big.status_code == 413
+
+    def chunks():
+        yield b"<p>hello</p>"
+
+    unsized = writable.post(
+        "/api/ingest/file", params={"filename": "a.html"}, headers=AUTH, content=chunks()
+    )
+    assert unsized.status_code == 411
