@@ -180,6 +180,11 @@ def events_db(tmp_path_factory):
                 content_hash=content_hash(record["text"]),
             )
             store.add(con, document, record)
+        for article_id in ("art-2", "art-4"):
+            con.execute(
+                "INSERT INTO story_members (story_id, article_id) VALUES (?, ?)",
+                ["S-herald", article_id],
+            )
     return db
 
 
@@ -212,6 +217,8 @@ def ids(response) -> list[str]:
         ({"source_type": "named_person"}, ["art-5", "art-1"]),
         ({"source_type": "none"}, ["art-3"]),
         ({"outlet": "herald.test"}, ["art-4", "art-2"]),
+        ({"story": "S-herald"}, ["art-4", "art-2"]),
+        ({"story": "S-nothing"}, []),
     ],
 )
 def test_event_filters(events_client, params, expected):

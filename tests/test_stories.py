@@ -232,6 +232,19 @@ def test_story_pages_render_and_escape(client):
     assert article.xpath(f"//a[@class='story-link'][@href='/stories/{hostile}']")
 
 
+def test_events_of_a_story_are_its_members_events(client):
+    biggest = client.get("/api/stories").json()["items"][0]
+    members = {m["id"] for m in client.get(f"/api/stories/{biggest['id']}").json()["members"]}
+    events = client.get("/api/events", params={"story": biggest["id"], "limit": 500}).json()
+    assert events["items"] and {e["article_id"] for e in events["items"]} <= members
+    everything = client.get("/api/events", params={"limit": 500}).json()["total"]
+    assert events["total"] < everything
+    page = html(client.get(f"/stories/{biggest['id']}"))
+    link = page.xpath("//a[starts-with(@href,'/events?story=')]/@href")
+    rows = html(client.get(link[0]))
+    assert rows.xpath("//input[@name='story']/@value") == [biggest["id"]]
+
+
 # ECB+ topics scored in the test (the CLI scores all of them; see README "Measured").
 TEST_TOPICS = ["1", "3", "5"]
 

@@ -68,6 +68,7 @@ def event_filter(
         str | None, Query(description="Attribution source type; 'none' = outlet's own claim")
     ] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Domain or name")] = None,
+    story: Annotated[str | None, Query(max_length=100, description="Story id")] = None,
     q: Annotated[str | None, Query(max_length=500, description="Text in title or trigger")] = None,
 ) -> eq.EventFilter:
     types: tuple[str, ...] = ()
@@ -104,6 +105,7 @@ def event_filter(
         bbox=box,
         source_type=source_type,
         outlet=outlet or None,
+        story=story or None,
         q=q or None,
     )
 

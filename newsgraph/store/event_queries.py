@@ -28,6 +28,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     source_type: str | None = None  # "none" = the outlet's own assertion
     outlet: str | None = None  # domain or name
+    story: str | None = None  # story id
     q: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -83,6 +84,12 @@ def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.outlet:
         clauses.append("(a.source_domain = ? OR a.source_name = ?)")
         params += [f.outlet, f.outlet]
+    if f.story:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM story_members sm WHERE sm.article_id = e.article_id "
+            "AND sm.story_id = ?)"
+        )
+        params.append(f.story)
     if f.q:
         clauses.append("(a.title ILIKE ? ESCAPE '\\' OR e.trigger_text ILIKE ? ESCAPE '\\')")
         params += [_like(f.q), _like(f.q)]

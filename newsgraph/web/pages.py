@@ -102,6 +102,7 @@ _FILTER_KEYS = (
     "country",
     "source_type",
     "outlet",
+    "story",
     "q",
 )
 
