@@ -71,9 +71,10 @@ def run_bench(
     parallel_seconds = None
     if workers > 1:
         with WorkerPool(config, workers) as pool:
-            batches = [
-                raws[i : i + config.batch_size] for i in range(0, len(raws), config.batch_size)
-            ]
+            # At least 8 batches per worker, so that the last, lone batch of a small bench
+            # corpus does not pass for a limit of the parallelism (a long ingest has none).
+            size = max(1, min(config.batch_size, len(raws) // (workers * 8)))
+            batches = [raws[i : i + size] for i in range(0, len(raws), size)]
             list(pool.ordered_analyze([warm] * workers))
             parallel_seconds = _timed(lambda: list(pool.ordered_analyze(batches)))
 

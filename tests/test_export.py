@@ -76,12 +76,17 @@ def test_plover_acled_jsonl_tables(events_db, tmp_path):  # noqa: F811
 
     tables = tmp_path / "tables"
     files = export(events_db, "--format", "parquet", "-o", str(tables))["files"]
-    assert len(files) == 8
+    assert len(files) == 9
     with duckdb.connect() as con:
         count = con.execute(
             "SELECT count(*) FROM read_parquet(?)", [str(tables / "events.parquet")]
         ).fetchone()
+        roles = con.execute(
+            "SELECT role, count(*) FROM read_parquet(?) GROUP BY role ORDER BY role",
+            [str(tables / "event_actors.parquet")],
+        ).fetchall()
     assert count == (5,)
+    assert roles == [("actor", 5), ("target", 5)]
     export(events_db, "--format", "csv", "-o", str(tables))
     assert (tables / "actors.csv").read_text().startswith("article_id,actor_id,name")
 

@@ -262,3 +262,21 @@ def test_extraction_tables_are_filled_from_the_record(tmp_path, config):
         assert store.con.execute("SELECT source_type FROM attributions").fetchone() == (
             "named_person",
         )
+
+
+def test_event_actor_rows_are_written_and_backfilled_by_the_migration(tmp_path):
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store, store.transaction() as con:
+        con.execute(
+            "INSERT INTO events (article_id, event_id, type, modality, actors, targets) "
+            "VALUES ('a', 'V1', 'ACCUSE', 'asserted', '[\"A1\", \"A2\"]', '[\"A3\"]'), "
+            "('a', 'V2', 'AGREE', 'asserted', '[]', '[]')"
+        )
+        # Pretend the store predates migration 5.
+        con.execute("DROP TABLE event_actors")
+        con.execute("DELETE FROM schema_migrations WHERE version = 5")
+    with Store(db) as store:
+        rows = store.con.execute(
+            "SELECT event_id, actor_id, role FROM event_actors ORDER BY ALL"
+        ).fetchall()
+    assert rows == [("V1", "A1", "actor"), ("V1", "A2", "actor"), ("V1", "A3", "target")]

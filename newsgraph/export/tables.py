@@ -9,7 +9,17 @@ import duckdb
 
 from newsgraph.store.queries import ArticleFilter
 
-TABLES = ("articles", "entities", "actors", "places", "times", "events", "attributions", "failures")
+TABLES = (
+    "articles",
+    "entities",
+    "actors",
+    "places",
+    "times",
+    "events",
+    "event_actors",
+    "attributions",
+    "failures",
+)
 
 
 def export_tables(con: duckdb.DuckDBPyConnection, folder: Path, *, fmt: str) -> list[Path]:

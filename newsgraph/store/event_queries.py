@@ -45,9 +45,9 @@ _FROM = (
     " AND q.attribution_id = e.attribution_id"
 )
 _INVOLVED = (
-    "EXISTS (SELECT 1 FROM actors ac WHERE ac.article_id = e.article_id AND {test} AND "
-    "(json_contains(e.actors, to_json(ac.actor_id)) OR "
-    "json_contains(e.targets, to_json(ac.actor_id))))"
+    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.article_id = ea.article_id"
+    " AND ac.actor_id = ea.actor_id WHERE ea.article_id = e.article_id"
+    " AND ea.event_id = e.event_id AND {test})"
 )
 
 
@@ -262,17 +262,19 @@ def actor_network(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int)
     clauses, params = event_where(f)
     where = " AND ".join(clauses) if clauses else "TRUE"
     sql = (
-        "WITH chosen AS (SELECT e.article_id, e.actors, e.targets"
+        "WITH chosen AS (SELECT e.article_id, e.event_id"
         + _FROM
         + " WHERE "
         + where
-        + "), pairs AS (SELECT c.article_id, s.value AS source_id, t.value AS target_id"
-        " FROM chosen c, json_each(c.actors) s, json_each(c.targets) t)"
+        + "), pairs AS (SELECT c.article_id, s.actor_id AS source_id, t.actor_id AS target_id"
+        " FROM chosen c"
+        " JOIN event_actors s ON s.article_id = c.article_id AND s.event_id = c.event_id"
+        " AND s.role = 'actor'"
+        " JOIN event_actors t ON t.article_id = c.article_id AND t.event_id = c.event_id"
+        " AND t.role = 'target')"
         " SELECT sa.name, ta.name, count(*) AS weight FROM pairs"
-        " JOIN actors sa ON sa.article_id = pairs.article_id"
-        " AND to_json(sa.actor_id) = pairs.source_id"
-        " JOIN actors ta ON ta.article_id = pairs.article_id"
-        " AND to_json(ta.actor_id) = pairs.target_id"
+        " JOIN actors sa ON sa.article_id = pairs.article_id AND sa.actor_id = pairs.source_id"
+        " JOIN actors ta ON ta.article_id = pairs.article_id AND ta.actor_id = pairs.target_id"
         " GROUP BY sa.name, ta.name ORDER BY weight DESC, sa.name, ta.name LIMIT ?"
     )
     return [

@@ -94,6 +94,18 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
         ]
         for v in record.get("events") or []
     ]
+    # One row per distinct (event, actor, role): the join table behind actor filters.
+    rows["event_actors"] = [
+        list(row)
+        for row in sorted(
+            {
+                (article, v["id"], actor_id, role)
+                for v in record.get("events") or []
+                for role, key in (("actor", "actors"), ("target", "targets"))
+                for actor_id in v.get(key) or []
+            }
+        )
+    ]
     rows["attributions"] = [
         [
             article,
@@ -114,6 +126,7 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
 
 
 COLUMNS = {
+    "event_actors": "article_id, event_id, actor_id, role",
     "actors": "article_id, actor_id, name, kind, country, sector, roles, affiliations",
     "places": "article_id, place_id, text, start_char, end_char, name, country, lat, lon, "
     "geonameid, feature, precision",
