@@ -20,6 +20,7 @@ from newsgraph.config import Config, load_config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
+from newsgraph.ingest.sources import count_documents
 from newsgraph.progress import IngestProgress
 from newsgraph.store import DEFAULT_DB, IngestSummary, Store, ingest
 from newsgraph.types import Failure
@@ -141,7 +142,9 @@ def _run_ingest(
 ) -> IngestSummary:
     """One ingest run with progress; Ctrl-C ends it with committed batches kept."""
     summary = IngestSummary()
-    with Store(db) as store, IngestProgress() as progress:
+    # Counting the input up front gives the progress bar its ETA (only where it is cheap).
+    total = count_documents(paths) if sys.stderr.isatty() else None
+    with Store(db) as store, IngestProgress(total) as progress:
         inputs = iter_inputs(
             paths,
             max_bytes=config.max_bytes,

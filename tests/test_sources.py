@@ -117,3 +117,22 @@ def test_stdin_detects_jsonl_html_and_text():
     as_html = collect(["-"], stdin=io.BytesIO(b"  <html><p>x</p></html>"), url="https://u.test/")
     assert as_html[0].kind == "html" and as_html[0].url == "https://u.test/"
     assert collect(["-"], stdin=io.BytesIO(b"Plain words."))[0].kind == "text"
+
+
+def test_count_documents_for_the_progress_eta(tmp_path):
+    from newsgraph.ingest import sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text("<p>a</p>")
+    (folder / "b.txt").write_text("b")
+    (folder / ".hidden.txt").write_text("c")
+    lines = tmp_path / "docs.jsonl"
+    lines.write_bytes(b'{"text": "one"}\n\n   \n{"text": "two"}\n{"text": "three"}')
+    assert sources.count_documents([str(folder), str(lines)]) == 5
+    # A line that spans block boundaries counts once.
+    long_line = tmp_path / "long.jsonl"
+    long_line.write_bytes(b'{"text": "' + b"x" * (3 << 20) + b'"}\n{"text": "y"}\n')
+    assert sources.count_documents([str(long_line)]) == 2
+    for uncountable in ("-", "https://example.org/a", "feed.rss", str(tmp_path / "c.warc.gz")):
+        assert sources.count_documents([str(folder), uncountable]) is None
