@@ -43,9 +43,42 @@ class TimeWords:
     leading_trim: frozenset[str]
 
     def alternation(self, words: Any) -> str:
-        """A regex alternation of ``words``, longest first so "sept" wins over "sep"."""
-        ordered = sorted({str(w) for w in words}, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+        """A regex alternation of ``words`` that prefers the longest ("sept" over "sep").
+
+        Written as a trie ("sep(?:t(?:ember)?)?" rather than "september|sept|sep"): the
+        words that match at one place are prefixes of each other, so a greedy trie tries
+        them longest first, exactly as the flat list would, but the engine compares each
+        character once instead of once per word. Word lists run to dozens of entries and
+        are scanned over whole documents, so this matters. A space matches any whitespace.
+        """
+        return _trie_pattern({str(w) for w in words})
+
+
+def _trie_pattern(words: set[str]) -> str:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def longest(node: dict[str, Any]) -> int:
+        return max((1 + longest(child) for key, child in node.items() if key), default=0)
+
+    def emit(node: dict[str, Any]) -> str:
+        # Longest continuation first, so that letters equal under IGNORECASE keep the order.
+        keys = sorted((k for k in node if k), key=lambda k: (-longest(node[k]), k))
+        branches = [(r"\s+" if k == " " else re.escape(k)) + emit(node[k]) for k in keys]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    if not words:
+        return "(?!)"  # matches nothing, as an empty alternation would not
+    return emit(trie)
 
 
 def _invert(table: dict[Any, list[str]]) -> dict[str, Any]:
