@@ -26,7 +26,15 @@ def test_health_and_openapi(client):
     assert health["status"] == "ok" and health["articles"] > 15 and health["schema_version"] >= 1
     spec = client.get("/api/openapi.json").json()
     assert "/api/articles" in spec["paths"] and "/api/articles/{article_id}" in spec["paths"]
-    assert client.get("/api/docs").status_code == 200
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    # Offline and CSP-clean: nothing from elsewhere, no inline script.
+    assert "cdn." not in docs.text and "<script>" not in docs.text
+    page = html_of(docs)
+    listed = page.xpath("//section[@class='api-operation']//h2/code/text()")
+    assert "GET /api/events" in listed and "POST /api/ingest/documents" in listed
+    events = page.xpath("//section[@id='get-api-events']//th[@scope='row']/code/text()")
+    assert {"type", "country", "bbox", "story", "cursor"} <= set(events)
 
 
 def test_cursor_pagination_visits_every_article_once_newest_first(client):

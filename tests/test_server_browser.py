@@ -164,3 +164,15 @@ def test_event_views_in_a_real_browser(events_server, browser):
     assert page.locator("#actor-network canvas").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "network.png"))
     assert not errors, errors
+
+
+@pytest.mark.browser
+def test_api_reference_renders_offline_without_errors(live_server, browser):
+    errors: list[str] = []
+    page = open_page(browser, errors)
+    page.goto(live_server + "/api/docs")
+    assert page.locator("section.api-operation").count() >= 10
+    page.click("a[href='#get-api-events']")
+    assert page.evaluate("location.hash") == "#get-api-events"
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+    assert not errors, errors

@@ -23,6 +23,7 @@ from newsgraph.api.routes_ingest import router as ingest_router
 from newsgraph.api.routes_stories import router as stories_router
 from newsgraph.config import Config
 from newsgraph.store import Store
+from newsgraph.web.api_docs import router as api_docs_router
 from newsgraph.web.pages import render
 from newsgraph.web.pages import router as pages_router
 
@@ -91,7 +92,7 @@ def create_app(
         title="newsgraph",
         version=__version__,
         description="Sourced event data from news reports.",
-        docs_url="/api/docs",
+        docs_url=None,  # served by newsgraph.web.api_docs: offline, no inline script
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
@@ -130,6 +131,7 @@ def create_app(
     app.include_router(stories_router)
     app.include_router(ingest_router)
     app.include_router(pages_router)
+    app.include_router(api_docs_router)
     app.mount(
         "/static",
         StaticFiles(directory=str(files("newsgraph.web").joinpath("static"))),
