@@ -912,6 +912,11 @@ def _normaliser() -> _Normaliser:
     return _Normaliser()
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str, context: TimeContext) -> TimeValue | None:
-    """The TIMEX3-style value of a time expression, or None when it is not one we read."""
+    """The TIMEX3-style value of a time expression, or None when it is not one we read.
+
+    A pure function of its (immutable) arguments, so it is memoised: span finding asks
+    about the same candidates again, and news repeats its expressions ("on Tuesday").
+    """
     return _normaliser().normalise(text, context)
