@@ -98,11 +98,14 @@ def test_unknown_actor_keeps_text_and_unknown_codes(nlp):
 
 def test_dictionary_is_extendable_by_env_var(tmp_path, monkeypatch):
     extra = tmp_path / "more_actors.yaml"
-    extra.write_text(textwrap.dedent("""
+    extra.write_text(
+        textwrap.dedent("""
         actors:
           - {name: Velmora Press Union, aliases: [VPU], kind: organization, country: ISL,
              sector: LAB}
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     monkeypatch.setenv(actor_dictionary.ENV_VAR, str(extra))
     entry = actor_dictionary.lookup("VPU")
     assert entry is not None and entry.country == "ISL" and entry.sector == "LAB"

@@ -402,3 +402,120 @@ def test_quotes_quality_floor(config):
     assert result["source_f1"] >= FLOORS["quotes_source_f1"], result
     assert result["cue_f1"] >= FLOORS["quotes_cue_f1"], result
     assert result["content_f1"] >= FLOORS["quotes_content_f1"], result
+
+
+def test_according_to_after_coordinated_clauses(nlp):
+    text = "Turnout rose in the north and fell in the south, according to the electoral board."
+    record = _by_cue(_attributions(nlp, text), "according to")
+    assert record["source"]["text"] == "the electoral board"
+    assert _content(text, record).startswith("Turnout rose")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The mayor is a fierce critic of the new parking tax.",
+            "critic of",
+            "The mayor",
+            "the new parking tax",
+        ),
+        (
+            "The senator's endorsement of the governor surprised the party.",
+            "endorsement of",
+            "The senator",
+            "the governor",
+        ),
+    ],
+)
+def test_nominal_cues(nlp, text, cue, source, content):
+    record = _by_cue(_attributions(nlp, text), cue)
+    assert record["source"]["text"] == source
+    assert _content(text, record) == content
+
+
+def test_verb_with_its_own_preposition(nlp):
+    text = "The minister spoke about the drought for an hour."
+    record = _by_cue(_attributions(nlp, text), "spoke about")
+    assert record["source"]["text"] == "The minister"
+    assert _content(text, record) == "the drought"
+
+
+def test_cue_takes_the_verb_it_hangs_from(nlp):
+    text = "The governor took to Twitter to say that the roads were closed."
+    record = _by_cue(_attributions(nlp, text), "say")
+    assert record["cue"]["text"] == "took to Twitter to say"
+    assert record["source"]["text"] == "The governor"
+
+
+def test_call_for_clause_and_refusal(nlp):
+    text = "The union is calling for the company to raise wages. The company refused to sign."
+    attributions = _attributions(nlp, text)
+    call = _by_cue(attributions, "calling for")
+    assert _content(text, call) == "the company to raise wages"
+    refused = _by_cue(attributions, "refused")
+    assert refused["source"]["text"] == "The company"
+
+
+def test_shares_of_people_are_sources(nlp):
+    text = "Sixty percent of voters support the new ferry line."
+    record = _by_cue(_attributions(nlp, text), "support")
+    assert record["source"]["text"] == "Sixty percent of voters"
+    assert record["source_type"] == "unnamed"
+
+
+def test_quote_continues_after_the_rest_of_the_speakers_sentence(nlp):
+    text = (
+        '"We will rebuild the pier," Mayor Ana Ruiz said on Monday during a visit to the '
+        'harbour. "The ferries will be back by spring."'
+    )
+    record = _by_cue(_attributions(nlp, text), "said")
+    assert _content(text, record).endswith('back by spring."')
+
+
+def test_source_leaves_out_a_participle_aside(nlp):
+    text = "Farmer Jonas Berg, wearing a straw hat, said the harvest was poor."
+    record = _by_cue(_attributions(nlp, text), "said")
+    assert record["source"]["text"] == "Farmer Jonas Berg"
+
+
+def test_light_verb_and_noun_form_the_cue(nlp):
+    text = "The mayor took issue with the new budget plan."
+    record = _by_cue(_attributions(nlp, text), "took issue with")
+    assert record["source"]["text"] == "The mayor"
+    assert _content(text, record) == "the new budget plan"
+
+
+def test_passive_with_agent(nlp):
+    text = "The plan was sharply criticised by the teachers' union."
+    record = _by_cue(_attributions(nlp, text), "criticised by")
+    assert record["source"]["text"] == "the teachers' union"
+    assert _content(text, record) == "The plan"
+
+
+def test_doubled_apostrophes_mark_quotes():
+    text = "''We are ready,'' she said. ''The boats are out.''"
+    assert quote_regions(text) == [(0, 17), (28, len(text))]
+    nested = "“It was ''bold'' of him,” he said."
+    assert quote_regions(nested) == [(0, nested.index(" he"))]
+
+
+def test_speaker_after_a_quote_with_a_parenthetical_speaker(nlp):
+    text = '"The harbour," she said, "will reopen in May."'
+    record = _by_cue(_attributions(nlp, text), "said")
+    assert record["source"]["text"] == "she"
+    assert _content(text, record).endswith('May."')
+
+
+def test_content_stops_at_the_paragraph_before_the_speaker(nlp):
+    text = (
+        "The council met for six hours on Monday\n\n"
+        '"We will not raise the fares this year," the mayor said.'
+    )
+    record = _by_cue(_attributions(nlp, text), "said")
+    assert _content(text, record).startswith('"We will not')
+
+
+def test_first_person_belief_outside_quotes_is_not_an_attribution(nlp):
+    text = "I think the bridge will be finished by June."
+    assert not [a for a in _attributions(nlp, text) if "think" in a["cue"]["text"]]

@@ -20,48 +20,77 @@ from conftest import ROOT, shared_path
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
 
 INVENTED = [
-    ("ARMED_CLASH", "Soldiers and insurgents exchanged fire for hours near the frontier, "
-     "leaving four fighters dead."),
+    (
+        "ARMED_CLASH",
+        "Soldiers and insurgents exchanged fire for hours near the frontier, "
+        "leaving four fighters dead.",
+    ),
     ("AIR_STRIKE", "Warplanes bombed a rebel-held market town overnight, killing eleven people."),
     ("ART_MISS_ATTACK", "Artillery shells and mortar rounds landed in the village all night."),
-    ("PEACE_PROTEST", "Hundreds of teachers rallied outside parliament on Tuesday, chanting "
-     "slogans and demanding higher pay."),
-    ("VIOL_DEMONSTR", "Demonstrators hurled stones at police and set fire to tyres after the "
-     "result was announced."),
-    ("PROTEST_WITH_INTER", "Police used tear gas and water cannon to disperse students who had "
-     "gathered to protest against tuition fees."),
-    ("FORCE_AGAINST_PROTEST", "Security forces opened fire on protesters in the capital, "
-     "killing at least nine people."),
+    (
+        "PEACE_PROTEST",
+        "Hundreds of teachers rallied outside parliament on Tuesday, chanting "
+        "slogans and demanding higher pay.",
+    ),
+    (
+        "VIOL_DEMONSTR",
+        "Demonstrators hurled stones at police and set fire to tyres after the "
+        "result was announced.",
+    ),
+    (
+        "PROTEST_WITH_INTER",
+        "Police used tear gas and water cannon to disperse students who had "
+        "gathered to protest against tuition fees.",
+    ),
+    (
+        "FORCE_AGAINST_PROTEST",
+        "Security forces opened fire on protesters in the capital, killing at least nine people.",
+    ),
     ("ARREST", "Police arrested a former mayor on corruption charges on Monday."),
     ("REM_EXPLOS", "A roadside bomb exploded under a passing army truck, wounding three soldiers."),
     ("SUIC_BOMB", "A suicide bomber blew himself up at the entrance of a crowded mosque."),
-    ("GRENADE", "Unknown assailants lobbed a grenade into a police station, injuring two "
-     "officers."),
-    ("DISR_WEAP", "Bomb disposal experts defused an explosive device found near the bus "
-     "terminal."),
-    ("CHEM_WEAP", "Doctors said chlorine gas was used against a residential district, leaving "
-     "dozens of people struggling to breathe."),
-    ("AGREEMENT", "The two armed movements signed a ceasefire agreement in the capital on "
-     "Friday."),
+    (
+        "GRENADE",
+        "Unknown assailants lobbed a grenade into a police station, injuring two officers.",
+    ),
+    ("DISR_WEAP", "Bomb disposal experts defused an explosive device found near the bus terminal."),
+    (
+        "CHEM_WEAP",
+        "Doctors said chlorine gas was used against a residential district, leaving "
+        "dozens of people struggling to breathe.",
+    ),
+    ("AGREEMENT", "The two armed movements signed a ceasefire agreement in the capital on Friday."),
     ("ABDUCT_DISSAP", "Gunmen kidnapped six aid workers on the road to the provincial capital."),
     ("SEX_VIOL", "A soldier was charged with raping a teenage girl during the operation."),
-    ("NATURAL_DISASTER", "A powerful earthquake struck the coastal region, destroying hundreds "
-     "of homes."),
+    (
+        "NATURAL_DISASTER",
+        "A powerful earthquake struck the coastal region, destroying hundreds of homes.",
+    ),
     ("MAN_MADE_DISASTER", "A fire broke out in a garment factory, killing twelve workers."),
     ("MOB_VIOL", "An angry mob lynched a man suspected of stealing cattle."),
-    ("DIPLO", "The foreign minister held talks with her Japanese counterpart during an "
-     "official visit to Tokyo."),
-    ("ORG_CRIME", "A drug cartel has been smuggling cocaine through the port for years, "
-     "investigators said."),
-    ("NON_STATE_ACTOR_OVERTAKES_TER", "Rebels seized control of the town after government "
-     "troops fled."),
+    (
+        "DIPLO",
+        "The foreign minister held talks with her Japanese counterpart during an "
+        "official visit to Tokyo.",
+    ),
+    (
+        "ORG_CRIME",
+        "A drug cartel has been smuggling cocaine through the port for years, investigators said.",
+    ),
+    (
+        "NON_STATE_ACTOR_OVERTAKES_TER",
+        "Rebels seized control of the town after government troops fled.",
+    ),
     ("GOV_REGAINS_TERIT", "Government troops recaptured the town from the militants on Sunday."),
-    ("HQ_ESTABLISHED", "The armed group set up a new headquarters in the hills above the "
-     "valley."),
-    ("CHANGE_TO_GROUP_ACT", "Two rebel factions announced that they had merged into a single "
-     "movement."),
-    ("NON_VIOL_TERRIT_TRANSFER", "Foreign troops withdrew from the base and handed it over to "
-     "local forces."),
+    ("HQ_ESTABLISHED", "The armed group set up a new headquarters in the hills above the valley."),
+    (
+        "CHANGE_TO_GROUP_ACT",
+        "Two rebel factions announced that they had merged into a single movement.",
+    ),
+    (
+        "NON_VIOL_TERRIT_TRANSFER",
+        "Foreign troops withdrew from the base and handed it over to local forces.",
+    ),
     ("ATTRIB", "The militant group claimed responsibility for the attack on the convoy."),
     ("PROPERTY_DISTRUCT", "Looters ransacked shops and vandalised cars in the market overnight."),
 ]

@@ -121,11 +121,14 @@ def test_main_event_prefers_the_root_predicate(nlp):
 
 def test_lexicon_is_extendable_by_env_var(tmp_path, monkeypatch, nlp):
     extra = tmp_path / "lexicon.yaml"
-    extra.write_text(textwrap.dedent("""
+    extra.write_text(
+        textwrap.dedent("""
         verbs:
           PROTEST:
             protest: [picnic]
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     monkeypatch.setenv(event_lexicon.ENV_VAR, str(extra))
     lexicon = event_lexicon.load_lexicon()
     assert lexicon.verbs["picnic"][0].type == "PROTEST"

@@ -60,9 +60,11 @@ def test_actors_with_roles_and_affiliations(page):
 def test_the_meeting_in_turkey_with_participants(page):
     _, events, actors, places, _ = page
     meetings = [
-        e for e in events
-        if e["type"] == "CONSULT" and e["actors"] and places.get(e["place"]) in {"Turkey",
-                                                                              "Istanbul"}
+        e
+        for e in events
+        if e["type"] == "CONSULT"
+        and e["actors"]
+        and places.get(e["place"]) in {"Turkey", "Istanbul"}
     ]
     assert meetings
     assert any("Hamas" in n for e in meetings for n in _names(e["actors"], actors))

@@ -21,6 +21,13 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(word).lower() for word in data.get(key) or ())
 
 
+def _word_map(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    return {
+        str(k).lower(): frozenset(str(w).lower() for w in v or ())
+        for k, v in (data.get(key) or {}).items()
+    }
+
+
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     """One case-insensitive whole-word regex for a list of phrases (longest first)."""
     if not phrases:
@@ -43,6 +50,10 @@ class CueLexicon:
     prepositions: dict[str, tuple[str, ...]]
     sourceless: frozenset[str]
     particles: dict[str, frozenset[str]]
+    verb_prepositions: dict[str, frozenset[str]]
+    nominal: frozenset[str]
+    light_verbs: frozenset[str]
+    light_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class SourceLexicon:
     anonymity: re.Pattern[str] | None
     unnamed: frozenset[str]
     vague: frozenset[str]
+    people: frozenset[str]
     expert: frozenset[str]
     witness: frozenset[str]
     media: frozenset[str]
@@ -83,10 +95,11 @@ def cue_lexicon() -> CueLexicon:
             for k, v in (data.get("prepositions") or {}).items()
         },
         sourceless=_words(data, "sourceless"),
-        particles={
-            str(k).lower(): frozenset(str(w).lower() for w in v or ())
-            for k, v in (data.get("particles") or {}).items()
-        },
+        particles=_word_map(data, "particles"),
+        verb_prepositions=_word_map(data, "verb_prepositions"),
+        nominal=_words(data, "nominal"),
+        light_verbs=_words(data, "light_verbs"),
+        light_nouns=_words(data, "light_nouns") | _words(data, "nominal"),
     )
 
 
@@ -107,6 +120,7 @@ def source_lexicon() -> SourceLexicon:
         anonymity=phrase_pattern([str(p) for p in data.get("anonymity") or ()]),
         unnamed=_words(data, "unnamed"),
         vague=_words(data, "vague"),
+        people=_words(data, "people"),
         expert=_words(data, "expert"),
         witness=_words(data, "witness"),
         media=_words(data, "media"),

@@ -8,9 +8,18 @@ Constructions (cue words come from ``data/attribution_cues.yaml``):
 * control: "prompting observers to scrutinise Y", "responded by signalling that Y"
   (the source is the controlling subject or object)
 * prepositions: "according to X, Y"
+* verb prepositions: "X spoke about Y", "X voted for Y" (the preposition joins the cue)
+* "for" clauses: "X called for Y to act"
+* nominal: "X's endorsement of Y", "X is a critic of Y", "X's claim that Y"
+* light verbs: "X made comments about Y", "X took issue with Y"
+* passive with agent: "Y was criticised by X"
+* any verb with a subject and a "that" clause: "X figured that Y" (besides the lexicon's)
 * via: "X reported Y, citing Z" (Z becomes its own attribution, linked by ``via``)
 * sourceless adverbs: "he reportedly left"
 * coverage: "X did not cover Y" (negated coverage statement)
+
+A cue verb that borrows its speaker from the verb it hangs from takes that verb into the
+cue ("took to Twitter to say").
 
 Spans here are token ranges [start, end) except ``content``, which is a character range
 because quotes later widen it past token and sentence boundaries.
@@ -25,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.attribution_lexicon import CueLexicon
-from newsgraph.extract.quotes import QUOTE_CHARS, QuoteIndex
+from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex
 from newsgraph.nlp.extensions import doc_text
 
 TokenRange = tuple[int, int]
@@ -40,6 +49,22 @@ PARENTHETICAL_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 _GAP_BEFORE = re.compile(r"[\s,—–-]*")
 # Words right before a cue verb that belong to the cue ("has not yet said").
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+# Adverbs that link the cue's clause to another rather than modify the cue ("when asked").
+CLAUSE_ADVERBS = frozenset({"when", "then", "where", "while", "how", "why", "as", "so"})
+# Relations through which a cue verb hangs from the verb of its speaker ("took to Twitter
+# to say", "began by saying", "wrote an op-ed urging"): that verb joins the cue.
+CUE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep"})
+MAX_CUE_CHAIN = 8  # tokens a cue may grow by to the left
+# Punctuation that sets off a dateline or headline from the source's head.
+SOURCE_BREAKS = frozenset({"—", "–", "--", ")", ":"})
+# Prepositions that carry the content of a cue noun ("endorsement of X", "call for X"),
+# and of a light verb's noun ("took issue with X", "took aim at X").
+NOMINAL_PREPOSITIONS = frozenset({"of", "for", "on", "against", "to", "about", "over"})
+LIGHT_PREPOSITIONS = NOMINAL_PREPOSITIONS | {"with", "at", "in"}
+# Possessors that make a cue noun the speaker's own ("my view of X"), not a report.
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our", "your"})
+# One-word contents that report nothing ("said little", "said so", "asked what").
+EMPTY_CONTENT = frozenset({"what", "little", "nothing", "so", "much", "more", "whatever"})
 # Verbs whose object plus infinitive is the content ("urged Congress to act").
 OBJECT_CONTROL_XCOMP = frozenset(
     {
@@ -83,6 +108,7 @@ class Candidate:
     via_target: int | None = None  # index of the candidate this one is the basis of
     source_head: int | None = None  # token index of the source phrase's head
     hedges: list[str] = field(default_factory=list)
+    verb: int | None = None  # token index of the cue verb, when the cue is a verb
 
 
 def _is_root(token: Token) -> bool:
@@ -91,7 +117,7 @@ def _is_root(token: Token) -> bool:
 
 
 def _is_punct_edge(token: Token) -> bool:
-    return token.is_punct and token.text not in QUOTE_CHARS or token.is_space
+    return token.is_punct and token.text not in QUOTE_MARKS or token.is_space
 
 
 def trimmed(doc: Doc, start: int, end: int) -> TokenRange | None:
@@ -127,7 +153,23 @@ def _children(token: Token, deps: Iterable[str]) -> list[Token]:
 
 
 def _source_phrase(doc: Doc, head: Token) -> TokenRange | None:
-    return trimmed(doc, *subtree_range(head))
+    """The head's phrase, without a participle or adverbial clause after the head ("John
+    Archer, wearing a T-shirt, said", "X when asked about Y said"), and without what a
+    line break, a dash or a colon sets off before it (a dateline, a headline)."""
+    start, end = subtree_range(head)
+    for child in head.rights:
+        if child.dep_ in ("acl", "advcl") and child.pos_ in ("VERB", "AUX"):
+            end = min(end, child.left_edge.i)
+    for i in range(head.i + 1, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    for i in range(head.i - 1, start - 1, -1):
+        token = doc[i]
+        if token.text in SOURCE_BREAKS or "\n" in token.text:
+            start = i + 1
+            break
+    return trimmed(doc, start, end)
 
 
 def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
@@ -137,8 +179,8 @@ def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
         if token is None:
             return None
         subjects = _children(token, SUBJECT_DEPS)
-        if subjects:
-            return subjects[0]
+        if subjects:  # the nearest, should the parser have given it two
+            return min(subjects, key=lambda s: abs(s.i - verb.i))
         if _children(token, PASSIVE_SUBJECT_DEPS):
             agents = [a for a in _children(token, ("agent",)) if _children(a, ("pobj",))]
             return _children(agents[0], ("pobj",))[0] if agents else None
@@ -155,15 +197,31 @@ def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
     return None
 
 
+def _without_trailing_aside(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
+    """Cut a comma-led participle clause that closes the phrase ('that X, pointing to
+    Y'): the writer's comment, not part of what was said."""
+    for child in head.rights:
+        if child.right_edge.i + 1 < end or child.i - 1 < start:
+            continue
+        before = doc[child.left_edge.i - 1]
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG"
+        if before.text == "," and participle:
+            return start, before.i
+    return start, end
+
+
 def _clause_content(doc: Doc, verb: Token, lexicon: CueLexicon) -> TokenRange | None:
     complements = _children(verb, ("ccomp",))
     if complements:
-        return trimmed(doc, *subtree_range(complements[0]))
+        # the nearest, when the parser gave the verb a second one from another sentence
+        complement = min(complements, key=lambda c: abs(c.i - verb.i))
+        start, end = subtree_range(complement)
+        return trimmed(doc, *_without_trailing_aside(doc, complement, start, end))
     lemma = verb.lemma_.lower()
     if lemma in OBJECT_CONTROL_XCOMP or lemma in lexicon.intention:
         xcomps = _children(verb, ("xcomp",))
         if xcomps:
-            start, end = subtree_range(xcomps[0])
+            start, end = _without_trailing_aside(doc, xcomps[0], *subtree_range(xcomps[0]))
             objects = _children(verb, ("dobj",))
             if objects and objects[0].i < start:
                 start = objects[0].left_edge.i
@@ -185,21 +243,40 @@ def _parenthetical_content(doc: Doc, verb: Token) -> TokenRange | None:
     outer = subtree_range(head)
     sent = sentence(verb)
     outer = (max(outer[0], sent[0]), min(outer[1], sent[1]))
+    for i in range(own[0] - 1, outer[0] - 1, -1):
+        if "\n" in doc[i].text:  # the parser ran the sentence over a paragraph break
+            outer = (i + 1, outer[1])
+            break
     return trimmed(doc, *range_without(outer, own))
 
 
 def _prepositional_content(
-    doc: Doc, verb: Token, lexicon: CueLexicon
+    doc: Doc, verb: Token, prepositions: frozenset[str]
 ) -> tuple[TokenRange, int] | None:
     """'talked about X', 'called for X': the prepositional object, and the preposition."""
     for prep in _children(verb, ("prep",)):
-        if prep.lower_ not in lexicon.prepositional or prep.i < verb.i:
+        if prep.lower_ not in prepositions or prep.i < verb.i:
             continue
         objects = _children(prep, ("pobj", "pcomp"))
         if objects:
-            content = trimmed(doc, *subtree_range(objects[0]))
+            start, end = subtree_range(objects[0])
+            for xcomp in _children(verb, ("xcomp",)):
+                if xcomp.i >= end:  # "called on X to act": the infinitive too
+                    end = max(end, xcomp.right_edge.i + 1)
+            content = trimmed(doc, start, end)
             if content is not None:
                 return content, prep.i
+    return None
+
+
+def _for_clause_content(doc: Doc, verb: Token) -> tuple[TokenRange, int] | None:
+    """'called for X to do Y': the clause after "for", and the "for"."""
+    for clause in _children(verb, ("advcl",)):
+        marks = [m for m in _children(clause, ("mark",)) if m.lower_ == "for"]
+        if marks and marks[0].i > verb.i:
+            content = trimmed(doc, marks[0].i + 1, clause.right_edge.i + 1)
+            if content is not None:
+                return content, marks[0].i
     return None
 
 
@@ -207,13 +284,17 @@ def _quote_content(doc: Doc, verb: Token, quotes: QuoteIndex) -> TokenRange | No
     """A quote right before the speaker ('"...," she said') or after a colon or comma
     ('she said: "..."'), when the parser did not attach it to the verb."""
     sent = sentence(verb)
-    left = doc[verb.left_edge.i].idx
+    # where the speaker's clause begins: its left edge, or (when the parser hung the
+    # quote itself on the verb) the subject before the verb, or the verb
+    subjects = [t for t in _children(verb, SUBJECT_DEPS) if t.i < verb.i]
+    anchors = {doc[verb.left_edge.i].idx, verb.idx}
+    if subjects:
+        anchors.add(doc[subjects[0].left_edge.i].idx)
     text = doc_text(doc)
+    earliest = doc[sentence(doc[max(sent[0] - 1, 0)])[0]].idx
     for region in quotes.regions:
-        if (
-            region[1] <= left
-            and _GAP_BEFORE.fullmatch(text[region[1] : left])
-            and region[0] >= doc[sentence(doc[max(sent[0] - 1, 0)])[0]].idx
+        if region[0] >= earliest and any(
+            region[1] <= left and _GAP_BEFORE.fullmatch(text[region[1] : left]) for left in anchors
         ):
             return _char_tokens(doc, region)
         cue_end = verb.idx + len(verb.text)
@@ -226,23 +307,62 @@ def _quote_content(doc: Doc, verb: Token, quotes: QuoteIndex) -> TokenRange | No
     return None
 
 
+def _quoted_subject(doc: Doc, verb: Token, quotes: QuoteIndex) -> tuple[TokenRange, Token] | None:
+    """'"...," Dana Novak, the mayor, said': the parser took the quote for the subject and
+    hung the speaker on it. The quote is the content; the speaker is the first name or
+    pronoun between the quote and the verb."""
+    subjects = _children(verb, SUBJECT_DEPS)
+    if not subjects:
+        return None
+    region = quotes.containing(subjects[0].idx)
+    if region is None or region[1] > verb.idx:
+        return None
+    content = _char_tokens(doc, region)
+    if content is None or not content[1] < verb.i:
+        return None
+    for token in doc[content[1] : verb.i]:
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.text not in QUOTE_MARKS:
+            speaker = token
+            while (
+                speaker.head.i < verb.i
+                and speaker.head.i > speaker.i
+                and speaker.dep_ in ("compound", "amod", "det", "poss", "nmod")
+            ):
+                speaker = speaker.head  # "Mayor Dana Novak": up to the phrase's head
+            return content, speaker
+        if not (token.is_punct or token.is_space):
+            return None
+    return None
+
+
 def _char_tokens(doc: Doc, region: tuple[int, int]) -> TokenRange | None:
     span = doc.char_span(region[0], region[1], alignment_mode="expand")
     return (span.start, span.end) if span is not None and len(span) else None
 
 
 def _object_content(doc: Doc, verb: Token) -> TokenRange | None:
+    """The object, with what completes it ("called him a liar", "named X as Y")."""
     objects = _children(verb, ("dobj",))
     if not objects:
         return None
-    return trimmed(doc, *subtree_range(objects[0]))
+    start, end = _without_trailing_aside(doc, objects[0], *subtree_range(objects[0]))
+    for child in verb.children:
+        if child.i >= end and (
+            child.dep_ in ("oprd", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")
+        ):
+            end = max(end, child.right_edge.i + 1)
+    return trimmed(doc, start, end)
 
 
 def _cue_range(verb: Token, lexicon: CueLexicon) -> TokenRange:
     """The cue verb with its particle, and the auxiliaries, negation and adverbs right
     before it ("has not yet said")."""
     start = verb.i
-    left = {child.i for child in verb.children if child.dep_ in CUE_MODIFIER_DEPS}
+    left = {
+        child.i
+        for child in verb.children
+        if child.dep_ in CUE_MODIFIER_DEPS and child.lower_ not in CLAUSE_ADVERBS
+    }
     while start - 1 in left:
         start -= 1
     end = verb.i + 1
@@ -255,10 +375,14 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> TokenRange:
             continue
         if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
             end = child.right_edge.i + 1  # "said Tuesday"
-        elif child.dep_ == "prep" and any(
-            o.lemma_.lower() in lexicon.channels for o in _children(child, ("pobj",))
-        ):
-            end = child.right_edge.i + 1  # "said in a statement"
+        else:
+            channels = [
+                o
+                for o in _children(child, ("pobj",))
+                if child.dep_ == "prep" and o.lemma_.lower() in lexicon.channels
+            ]
+            if channels:  # "said in a statement" (without what the statement is about)
+                end = channels[0].i + 1
     return start, end
 
 
@@ -269,14 +393,24 @@ def _negated(verb: Token) -> bool:
 def _verb_candidate(
     doc: Doc, verb: Token, lexicon: CueLexicon, quotes: QuoteIndex
 ) -> Candidate | None:
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb, lexicon)
+    own_prepositions = lexicon.verb_prepositions.get(lemma)
+    if own_prepositions is not None:
+        return _verb_preposition_candidate(doc, verb, lexicon, own_prepositions)
+    if lemma in lexicon.light_verbs:
+        light = _light_verb_candidate(doc, verb, lexicon)
+        if light is not None:
+            return light
     speech = lemma in lexicon.speech
     cognition = lemma in lexicon.cognition
     analysis = lemma in lexicon.analysis
     intention = lemma in lexicon.intention
     coverage = lemma in lexicon.coverage and _negated(verb)
     if not (speech or cognition or analysis or intention or coverage or lemma in lexicon.object):
-        return None
+        if _that_clause(verb) and verb.lemma_ not in ("be", "have", "do"):
+            cognition = True  # any verb with a "that" clause and a subject: "X figured that Y"
+        else:
+            return None
     content: TokenRange | None = None
     kind = "clause"
     cue = _cue_range(verb, lexicon)
@@ -288,10 +422,23 @@ def _verb_candidate(
         content, kind = _parenthetical_content(doc, verb), "parenthetical"
     if content is None and speech:
         content, kind = _quote_content(doc, verb, quotes), "quote"
+    head: Token | None = None
+    if content is None and speech:
+        found_quote = _quoted_subject(doc, verb, quotes)
+        if found_quote is not None:
+            content, head = found_quote
     if content is None and (lemma in lexicon.object or analysis or coverage or intention):
         content, kind = _object_content(doc, verb), "object"
+    if content is None and (speech or lemma in lexicon.object):
+        passive = _passive_content(doc, verb)
+        if passive is not None:
+            content, kind = passive[0], "object"
+            if passive[1] == cue[1]:
+                cue = (cue[0], passive[1] + 1)  # "was first reported by"
     if content is None:
-        found = _prepositional_content(doc, verb, lexicon)
+        found = _prepositional_content(doc, verb, lexicon.prepositional) or _for_clause_content(
+            doc, verb
+        )
         if found is not None:
             content, kind = found[0], "object"
             if found[1] - cue[1] <= 1:
@@ -300,21 +447,137 @@ def _verb_candidate(
         return None
     if coverage:
         kind = "coverage"
-    head = find_source_head(verb, lexicon)
+    if head is None:
+        head = find_source_head(verb, lexicon)
+        if head is not None and sentence(head) != sentence(verb):
+            head = None  # borrowed across a paragraph break: not this verb's speaker
     source = _source_phrase(doc, head) if head is not None else None
     if source is not None and _overlaps(source, content):
-        source = None
+        # "Y, he said, Z": a parenthetical speaker may sit inside the content
+        inside = content[0] < source[0] and source[1] < content[1]
+        if not (kind == "parenthetical" and inside):
+            source = None
     if head is None and kind in ("parenthetical", "object"):
         return None  # no speaker and no clause: too weak to call an attribution
+    if content[1] - content[0] == 1 and doc[content[0]].lower_ in EMPTY_CONTENT:
+        return None  # "he said little", "asked what": nothing is reported
     return Candidate(
         cue=cue,
         source=source,
         content=_chars(doc, content),
         kind=kind,
         negated=_negated(verb),
-        expert_only=not (speech or cognition or lemma in lexicon.object or coverage),
+        expert_only=not (speech or cognition or intention or lemma in lexicon.object or coverage),
         source_head=head.i if head is not None else None,
+        verb=verb.i,
     )
+
+
+def _light_verb_candidate(doc: Doc, verb: Token, lexicon: CueLexicon) -> Candidate | None:
+    """'X made comments about Y', 'X took issue with Y', 'X expressed concern that Y': a
+    light verb and its noun are the cue, what the noun is about the content."""
+    objects = _children(verb, ("dobj",))
+    if not objects or objects[0].lemma_.lower() not in lexicon.light_nouns:
+        return None
+    noun = objects[0]
+    content: TokenRange | None = None
+    cue_end = noun.i + 1
+    for holder in (noun, verb):
+        for child in holder.children:
+            if child.i <= noun.i or content is not None:
+                continue
+            if child.dep_ == "prep" and child.lower_ in LIGHT_PREPOSITIONS:
+                pobjs = _children(child, ("pobj", "pcomp"))
+                if pobjs:
+                    content = trimmed(doc, *subtree_range(pobjs[0]))
+                    if child.i == noun.right_edge.i + 1 or child.i == noun.i + 1:
+                        cue_end = child.i + 1
+            elif child.dep_ in ("acl", "ccomp", "relcl") and child.pos_ in ("VERB", "AUX"):
+                content = trimmed(doc, *subtree_range(child))
+    if content is None:
+        return None
+    head = find_source_head(verb, lexicon)
+    if head is None:
+        return None
+    source = _source_phrase(doc, head)
+    if source is None or _overlaps(source, content):
+        return None
+    cue = _cue_range(verb, lexicon)
+    cue_end = max(cue_end, cue[1])
+    if cue_end > content[0]:
+        cue_end = noun.i + 1
+    return Candidate(
+        cue=(cue[0], cue_end),
+        source=source,
+        content=_chars(doc, content),
+        kind="object",
+        negated=_negated(verb),
+        source_head=head.i,
+        verb=verb.i,
+    )
+
+
+def _passive_content(doc: Doc, verb: Token) -> tuple[TokenRange, int] | None:
+    """'The plan was criticised by the unions': the passive subject, when an agent is
+    named (the agent is the source), and the index of "by"."""
+    subjects = _children(verb, PASSIVE_SUBJECT_DEPS)
+    agents = [a for a in _children(verb, ("agent",)) if _children(a, ("pobj",))]
+    if not subjects or not agents:
+        return None
+    content = trimmed(doc, *subtree_range(subjects[0]))
+    return (content, agents[0].i) if content is not None else None
+
+
+def _that_clause(verb: Token) -> bool:
+    """The verb has a subject and a complement clause opened by "that"."""
+    subject = that = False
+    for child in verb.children:
+        dep = child.dep_
+        if dep in SUBJECT_DEPS:
+            subject = True
+        elif dep == "ccomp":
+            that = that or any(m.dep_ == "mark" and m.lower_ == "that" for m in child.lefts)
+    return subject and that
+
+
+def _verb_preposition_candidate(
+    doc: Doc, verb: Token, lexicon: CueLexicon, prepositions: frozenset[str]
+) -> Candidate | None:
+    """'spoke about X', 'voted for X', 'referred to X as Y': verbs that attribute only
+    through their own preposition; the preposition belongs to the cue."""
+    found = _prepositional_content(doc, verb, prepositions)
+    if found is None:
+        return None
+    content, prep = found
+    head = find_source_head(verb, lexicon)
+    if head is None:
+        return None
+    source = _source_phrase(doc, head)
+    if source is None or _overlaps(source, content):
+        return None
+    cue = _cue_range(verb, lexicon)
+    if prep - cue[1] <= 1:
+        cue = (cue[0], prep + 1)
+    return Candidate(
+        cue=cue,
+        source=source,
+        content=_chars(doc, content),
+        kind="object",
+        negated=_negated(verb),
+        source_head=head.i,
+        verb=verb.i,
+    )
+
+
+def cue_lemma(token: Token, lexicon: CueLexicon) -> str:
+    """The token's lemma, repaired where the lemmatiser cut a final "e" that the
+    lexicon's word has ("hopes" -> "hop" -> "hope")."""
+    lemma = token.lemma_.lower()
+    fuller = lemma + "e"
+    known = fuller in lexicon.speech or fuller in lexicon.intention
+    if known and (token.lower_.startswith(fuller) or token.lower_ == lemma + "ing"):
+        return fuller
+    return lemma
 
 
 def _overlaps(a: TokenRange, b: TokenRange) -> bool:
@@ -345,10 +608,14 @@ def _preposition_candidate(doc: Doc, token: Token, lexicon: CueLexicon) -> Candi
     phrase = subtree_range(token)
     source = trimmed(doc, *subtree_range(pobjs[0]))
     clause = _clause_of(token if _is_root(token) else token.head)
+    while clause.dep_ == "conj" and not _is_root(clause):
+        clause = clause.head  # "A won 37 percent and B snagged 13, according to X"
     sent = sentence(token)
     outer = subtree_range(clause) if clause.i != token.i else sent
-    outer = (max(outer[0], sent[0]), min(outer[1], sent[1]))
-    content = trimmed(doc, *range_without(outer, phrase))
+    bounded = trimmed(doc, max(outer[0], sent[0]), min(outer[1], sent[1]))
+    if bounded is None:
+        return None
+    content = trimmed(doc, *range_without(bounded, phrase))
     if content is None or source is None or _overlaps(source, content):
         return None
     return Candidate(
@@ -357,6 +624,61 @@ def _preposition_candidate(doc: Doc, token: Token, lexicon: CueLexicon) -> Candi
         content=_chars(doc, content),
         kind="preposition",
         source_head=pobjs[0].i,
+    )
+
+
+def _nominal_candidate(doc: Doc, noun: Token, lexicon: CueLexicon) -> Candidate | None:
+    """ "X's endorsement of Y", "X is a fierce critic of Y", "X's claim that Y": the noun
+    is the cue (with its adjectives and preposition), the possessor or the subject of the
+    copula the source."""
+    content: TokenRange | None = None
+    prep_end: int | None = None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in NOMINAL_PREPOSITIONS:
+            objects = _children(child, ("pobj", "pcomp"))
+            if objects:
+                content = trimmed(doc, *subtree_range(objects[0]))
+                prep_end = child.i + 1
+        elif child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            content = trimmed(doc, *subtree_range(child))
+        if content is not None:
+            break
+    if content is None:
+        return None
+    head: Token | None = None
+    possessors = _children(noun, ("poss",))
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subjects = _children(noun.head, ("nsubj",))  # "X is (Y's) fiercest critic of Z"
+        head = subjects[0] if subjects else None
+    elif possessors:
+        head = possessors[0]
+    if head is None or head.lower_ in FIRST_PERSON_POSSESSIVES:
+        return None
+    source = trimmed(doc, *subtree_range(head))
+    if source is None or _overlaps(source, content):
+        return None
+    if head.dep_ == "poss" and head.head.i == noun.i:
+        source = (source[0], max(source[0] + 1, min(source[1], noun.i)))
+        while source[1] - source[0] > 1 and doc[source[1] - 1].tag_ == "POS":
+            source = (source[0], source[1] - 1)
+    start = noun.i
+    while (
+        start - 1 > source[1] - 1
+        and doc[start - 1].dep_ == "amod"
+        and doc[start - 1].head.i == noun.i
+    ):
+        start -= 1
+    end = noun.i + 1
+    if prep_end is not None and prep_end == end + 1:
+        end = prep_end
+    return Candidate(
+        cue=(start, end),
+        source=source,
+        content=_chars(doc, content),
+        kind="nominal",
+        source_head=head.i,
     )
 
 
@@ -455,13 +777,47 @@ def find_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[C
             candidate = _sourceless_candidate(doc, token, lexicon)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in lexicon.via:
             candidate = _verb_candidate(doc, token, lexicon, quotes)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nominal:
+            candidate = _nominal_candidate(doc, token, lexicon)
         if candidate is not None:
             by_cue[token.i] = len(candidates)
             candidates.append(candidate)
+    for candidate in candidates:
+        _extend_cue_over_chain(doc, candidate, by_cue, lexicon)
     candidates.extend(_via_candidates(doc, candidates, by_cue, lexicon))
     taken = {c.cue[0] for c in candidates}
     candidates.extend(c for c in _labelled_lines(doc) if c.cue[0] not in taken)
     return candidates
+
+
+def _extend_cue_over_chain(
+    doc: Doc, candidate: Candidate, by_cue: dict[int, int], lexicon: CueLexicon
+) -> None:
+    """'She took to Twitter to say ...': a cue verb that borrows its speaker from the
+    verb it hangs from takes that verb (and what lies between) into the cue, unless that
+    verb is a cue of its own or the stretch is long or broken by punctuation."""
+    if candidate.verb is None or candidate.source is None:
+        return
+    node = doc[candidate.verb]
+    top: Token | None = None
+    while node.dep_ in CUE_CHAIN_DEPS and not _is_root(node):
+        if _children(node, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            break
+        node = node.head
+        if node.i in by_cue or node.i > candidate.verb:
+            return
+        if node.pos_ in ("VERB", "AUX"):
+            top = node
+    if top is None or top.i < candidate.source[1]:
+        return
+    start = _cue_range(top, lexicon)[0]
+    if candidate.cue[0] - start > MAX_CUE_CHAIN or start < candidate.source[1]:
+        return
+    if any(t.is_punct for t in doc[start : candidate.cue[0]]):
+        return
+    if doc[top.i].idx < candidate.content[1] and candidate.content[0] < doc[candidate.cue[0]].idx:
+        return  # the content lies between the two verbs
+    candidate.cue = (start, candidate.cue[1])
 
 
 _SENTENCES_KEY = "newsgraph_attributions.sentence_bounds"
@@ -469,12 +825,22 @@ _SENTENCES_KEY = "newsgraph_attributions.sentence_bounds"
 
 def index_sentences(doc: Doc) -> None:
     """Store each token's sentence bounds once: ``Token.sent`` rescans the document on
-    every call, which made sentence lookups the component's main cost."""
+    every call, which made sentence lookups the component's main cost. A line break also
+    ends a sentence: the parser runs sentences over paragraph breaks."""
     bounds: list[TokenRange] = [(0, len(doc))] * len(doc)
     for span in doc.sents:
-        for i in range(span.start, span.end):
-            bounds[i] = (span.start, span.end)
+        start = span.start
+        for token in span:
+            if token.is_space and "\n" in token.text:
+                _set_bounds(bounds, start, token.i + 1)
+                start = token.i + 1
+        _set_bounds(bounds, start, span.end)
     doc.user_data[_SENTENCES_KEY] = bounds
+
+
+def _set_bounds(bounds: list[TokenRange], start: int, end: int) -> None:
+    for i in range(start, end):
+        bounds[i] = (start, end)
 
 
 def forget_sentences(doc: Doc) -> None:

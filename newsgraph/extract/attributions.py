@@ -13,6 +13,7 @@ sourcing profile.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -27,7 +28,7 @@ from newsgraph.extract.attribution_speech import (
     index_sentences,
     sentence,
 )
-from newsgraph.extract.quotes import QuoteIndex, quote_regions
+from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex, quote_regions
 from newsgraph.extract.sources import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -46,6 +47,8 @@ from newsgraph.nlp.extensions import doc_text
 SPEECH_KINDS = frozenset({"clause", "parenthetical", "quote", "labelled", "preposition"})
 # A direct quote: at least this share of the content lies inside quote marks.
 DIRECT_SHARE = 0.5
+# Longest stretch after a speaker's cue that may still separate two parts of their quote.
+MAX_SENTENCE_REST = 260
 # Sources that name nobody identifiable, for the sourcing profile's "named" count.
 NAMED_TYPES = frozenset({"named_person", "official_body"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -69,29 +72,62 @@ def widen_over_quotes(doc: Doc, candidates: list[Candidate], quotes: QuoteIndex)
     at a sentence end). A quoted passage that no attribution holds continues the
     direct quote of the sentence just before it ('"A," she said. "B."').
     """
+    text = doc_text(doc)
     for candidate in candidates:
         start, end = candidate.content
         cue_start = doc[candidate.cue[0]].idx
+        if start < cue_start:  # the parser ran a sentence over a paragraph break
+            newline = text.rfind("\n", start, cue_start)
+            if newline >= 0 and newline + 1 < end:
+                start = newline + 1
+                while start < end and text[start].isspace():
+                    start += 1
         for edge in (start, end - 1):
             region = quotes.containing(edge)
             # a cue inside the quote ('"... I think ..."') is the quote's own business
             if region is not None and not region[0] <= cue_start < region[1]:
                 start, end = min(start, region[0]), max(end, region[1])
         candidate.content = (start, end)
-    claimed = [c.content for c in candidates]
-    text = doc_text(doc)
+    # a candidate whose cue sits inside a quote does not claim that quote for itself
+    claimed = [(c.content, doc[c.cue[0]].idx) for c in candidates]
     ordered = sorted(candidates, key=lambda c: c.content[0])
     for region in quotes.regions:
-        if any(s < region[1] and region[0] < e for s, e in claimed):
+        if any(
+            s < region[1] and region[0] < e and not region[0] <= cue < region[1]
+            for (s, e), cue in claimed
+        ):
             continue
         previous = [c for c in ordered if c.content[1] <= region[0] and _is_direct(c, quotes)]
         if not previous:
             continue
         speaker = previous[-1]
         gap = text[max(speaker.content[1], _cue_end(doc, speaker)) : region[0]]
-        if len(gap) <= 3 or (gap.strip().endswith(".") and len(gap) < 60 and "\n\n" not in gap):
+        if len(gap) <= 3 or _sentence_rest(gap):
             speaker.content = (speaker.content[0], region[1])
-            claimed.append(region)
+            claimed.append((region, -1))
+
+
+def _sentence_rest(gap: str) -> bool:
+    """'... ," she said on Thursday during a visit. "...': the rest of the speaker's
+    sentence, with no other sentence and no paragraph break in it."""
+    body = gap.strip()
+    return (
+        body.endswith(".")
+        and len(gap) < MAX_SENTENCE_REST
+        and "\n\n" not in gap
+        and not any(_ends_sentence(m) for m in _SENTENCE_END.finditer(body[:-1]))
+        and not any(mark in body for mark in QUOTE_MARKS)
+    )
+
+
+# A full stop, question or exclamation mark followed by a new sentence's first letter.
+_SENTENCE_END = re.compile(r"(\S*)[.?!]\s+(?=[A-Z])")
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """Not an abbreviation ("Mr.", "Va.", "U.S.") before the mark."""
+    word = match.group(1)
+    return not (word[:1].isupper() and (len(word) <= 3 or "." in word))
 
 
 def _cue_end(doc: Doc, candidate: Candidate) -> int:
@@ -144,14 +180,26 @@ class Attributions:
 
     def _quoted_aside(self, doc: Doc, candidate: Candidate, quotes: QuoteIndex) -> bool:
         """'"... I think we can win ..."': a speaker's own asides inside a quote are part
-        of the quoted speech, not attributions the article makes."""
+        of the quoted speech, not attributions the article makes; so are a first-person
+        speaker's beliefs outside quote marks (an interview transcript's "I think")."""
         cue = doc[candidate.cue[1] - 1]
         if quotes.containing(cue.idx) is None:
-            return False
+            return self._own_opinion(doc, candidate)
         if cue.lemma_.lower() not in self.cues.speech:
             return True
         head = doc[candidate.source_head] if candidate.source_head is not None else None
         return head is not None and head.lower_ in FIRST_PERSON | {"you"}
+
+    def _own_opinion(self, doc: Doc, candidate: Candidate) -> bool:
+        """'I think ...', 'you know ...': a verb of belief with a first-person subject."""
+        if candidate.verb is None or candidate.source_head is None:
+            return False
+        lemma = doc[candidate.verb].lemma_.lower()
+        return (
+            lemma in self.cues.cognition
+            and lemma not in self.cues.speech
+            and doc[candidate.source_head].lower_ in FIRST_PERSON | {"you"}
+        )
 
     def _resolve(self, doc: Doc, candidate: Candidate, speakers: list[Speaker]) -> Resolved:
         assert candidate.source is not None and candidate.source_head is not None

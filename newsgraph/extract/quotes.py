@@ -1,9 +1,10 @@
 """Direct quotes: where quoted passages begin and end, across sentences and paragraphs.
 
 The parser splits a long quote into sentences and never sees paragraphs, so quote extent
-is found on the characters: curly quotes open and close, a straight quote toggles, and a
-quote still open at a paragraph end continues when the next paragraph starts with an
-opening quote (the typographic convention for a quote running over paragraphs).
+is found on the characters: curly quotes open and close, a straight quote toggles (so do
+two apostrophes, ``''``, as some archives write quote marks), and a quote still open at a
+paragraph end continues when the next paragraph starts with an opening quote (the
+typographic convention for a quote running over paragraphs).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from bisect import bisect_right
 OPENING = frozenset("“«„")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
+# Two apostrophes stand for a straight double quote in some wire and archive texts.
+DOUBLED = "''"
 QUOTE_CHARS = OPENING | CLOSING | {STRAIGHT}
+QUOTE_MARKS = QUOTE_CHARS | {DOUBLED}
 
 Region = tuple[int, int]
 
@@ -23,7 +27,11 @@ def _continues(text: str, newline: int) -> int | None:
     position = newline
     while position < len(text) and text[position].isspace():
         position += 1
-    if position < len(text) and (text[position] in OPENING or text[position] == STRAIGHT):
+    if position < len(text) and (
+        text[position] in OPENING
+        or text[position] == STRAIGHT
+        or text.startswith(DOUBLED, position)
+    ):
         return position
     return None
 
@@ -41,7 +49,15 @@ def quote_regions(text: str) -> list[Region]:
                 regions.append((opened, position))  # unclosed: stop at the paragraph end
                 opened = None
             else:
-                position = resumed  # skip the continuation mark, the quote stays open
+                # skip the continuation mark, the quote stays open
+                position = resumed + (1 if text.startswith(DOUBLED, resumed) else 0)
+        elif char == "'" and text.startswith(DOUBLED, position):
+            if opened is None:
+                opened = position
+            elif text.startswith(DOUBLED, opened):  # only '' closes what '' opened
+                regions.append((opened, position + 2))
+                opened = None
+            position += 1
         elif char in OPENING and opened is None:
             opened = position
         elif char in CLOSING and opened is not None:

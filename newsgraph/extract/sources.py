@@ -3,8 +3,9 @@
 Types, checked in this order (lexicons in ``data/attribution_sources.yaml``):
 unnamed (anonymity phrases, "sources"), expert, witness, named_person (a PERSON entity),
 media, document, official_body (institutions, and named organisations or states), then
-vague plural heads without a name ("officials", "people") are unnamed; anything else is
-unnamed too, since nobody identifiable is given.
+vague plural heads without a name ("officials", "people"), groups of ordinary people
+("voters") and counts of people ("56 percent", "who") are unnamed; anything else is
+unnamed too, since nobody identifiable is given (a fallback that non-speech cues drop).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+# Entity labels and pronouns of a source that counts people ("56 percent", "who").
+SHARE_LABELS = frozenset({"PERCENT", "CARDINAL"})
+PERSONAL_PRONOUNS = frozenset({"who", "whom", "everyone", "everybody", "nobody", "anyone"})
 SOURCE_TYPES = (
     "named_person",
     "official_body",
@@ -104,9 +108,15 @@ def classify(
         return Resolved("official_body", bodies[0])
     if head.pos_ == "PROPN":
         return Resolved("named_person", None)
-    if forms & lexicon.vague:
-        return Resolved("unnamed", None)
+    if forms & lexicon.vague or forms & lexicon.people or _is_share(head):
+        return Resolved("unnamed", None)  # "voters", "56 percent", "who", "nobody"
     return Resolved("unnamed", None, fallback=True)
+
+
+def _is_share(head: Token) -> bool:
+    """A count or share of people ("56 percent", "two-thirds", "half"), or a pronoun
+    that can only stand for people."""
+    return head.ent_type_ in SHARE_LABELS or head.pos_ == "NUM" or head.lower_ in PERSONAL_PRONOUNS
 
 
 @dataclass
