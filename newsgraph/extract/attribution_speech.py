@@ -496,12 +496,10 @@ def _light_verb_candidate(doc: Doc, verb: Token, lexicon: CueLexicon) -> Candida
                 content = trimmed(doc, *subtree_range(child))
     if content is None:
         return None
-    head = find_source_head(verb, lexicon)
-    if head is None:
+    found_source = _source_apart_from(doc, verb, lexicon, content)
+    if found_source is None:
         return None
-    source = _source_phrase(doc, head)
-    if source is None or _overlaps(source, content):
-        return None
+    head, source = found_source
     cue = _cue_range(verb, lexicon)
     cue_end = max(cue_end, cue[1])
     if cue_end > content[0]:
@@ -515,6 +513,19 @@ def _light_verb_candidate(doc: Doc, verb: Token, lexicon: CueLexicon) -> Candida
         source_head=head.i,
         verb=verb.i,
     )
+
+
+def _source_apart_from(
+    doc: Doc, verb: Token, lexicon: CueLexicon, content: TokenRange
+) -> tuple[Token, TokenRange] | None:
+    """The verb's source head and phrase, when it has one that stays out of ``content``."""
+    head = find_source_head(verb, lexicon)
+    if head is None:
+        return None
+    source = _source_phrase(doc, head)
+    if source is None or _overlaps(source, content):
+        return None
+    return head, source
 
 
 def _passive_content(doc: Doc, verb: Token) -> tuple[TokenRange, int] | None:
@@ -549,12 +560,10 @@ def _verb_preposition_candidate(
     if found is None:
         return None
     content, prep = found
-    head = find_source_head(verb, lexicon)
-    if head is None:
+    found_source = _source_apart_from(doc, verb, lexicon, content)
+    if found_source is None:
         return None
-    source = _source_phrase(doc, head)
-    if source is None or _overlaps(source, content):
-        return None
+    head, source = found_source
     cue = _cue_range(verb, lexicon)
     if prep - cue[1] <= 1:
         cue = (cue[0], prep + 1)
