@@ -57,21 +57,23 @@ def build_store(db: Path, articles: int) -> None:
     start = date(2022, 1, 1)
     with Store(db) as store:
         for chunk in range(0, articles, 1000):
+            items = []
+            for number in range(chunk, min(chunk + 1000, articles)):
+                record = copy.deepcopy(base[number % len(base)])
+                record["id"] = f"load-{number}"
+                record["published"] = (start + timedelta(days=number % 730)).isoformat()
+                record["url"] = f"https://load.test/{number}"
+                record["text"] = record["text"] + f"\n\nItem {number}."
+                document = CleanDocument(
+                    id=record["id"],
+                    ref=record["id"],
+                    text=record["text"],
+                    content_hash=content_hash(record["text"]),
+                    canonical_url=record["url"],
+                )
+                items.append((document, record))
             with store.transaction() as con:
-                for number in range(chunk, min(chunk + 1000, articles)):
-                    record = copy.deepcopy(base[number % len(base)])
-                    record["id"] = f"load-{number}"
-                    record["published"] = (start + timedelta(days=number % 730)).isoformat()
-                    record["url"] = f"https://load.test/{number}"
-                    record["text"] = record["text"] + f"\n\nItem {number}."
-                    document = CleanDocument(
-                        id=record["id"],
-                        ref=record["id"],
-                        text=record["text"],
-                        content_hash=content_hash(record["text"]),
-                        canonical_url=record["url"],
-                    )
-                    store.add(con, document, record)
+                store.add_many(con, items)
 
 
 async def hammer(base: str, path: str, clients: int, requests: int, seconds: float) -> dict:

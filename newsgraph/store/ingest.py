@@ -132,8 +132,8 @@ def _ingest_batches(
         records = [ready[d.ref] if d.ref in ready else next(annotated) for d in fresh]
         try:
             with store.transaction() as con:
-                for document, record in zip(fresh, records, strict=True):
-                    store.add(con, document, record)
+                store.add_many(con, list(zip(fresh, records, strict=True)))
+                for document in fresh:
                     store.clear_failure(con, document.ref)
                     if document.feed_entry:
                         store.mark_feed_entry(con, document.feed_entry, document.id)
