@@ -504,8 +504,20 @@ def _light_verb_candidate(doc: Doc, verb: Token, lexicon: CueLexicon) -> Candida
     cue_end = max(cue_end, cue[1])
     if cue_end > content[0]:
         cue_end = noun.i + 1
+    return _object_candidate(doc, verb, head, (cue[0], cue_end), source, content)
+
+
+def _object_candidate(
+    doc: Doc,
+    verb: Token,
+    head: Token,
+    cue: TokenRange,
+    source: TokenRange,
+    content: TokenRange,
+) -> Candidate:
+    """An attribution whose content is a phrase the cue governs (not a clause)."""
     return Candidate(
-        cue=(cue[0], cue_end),
+        cue=cue,
         source=source,
         content=_chars(doc, content),
         kind="object",
@@ -567,15 +579,7 @@ def _verb_preposition_candidate(
     cue = _cue_range(verb, lexicon)
     if prep - cue[1] <= 1:
         cue = (cue[0], prep + 1)
-    return Candidate(
-        cue=cue,
-        source=source,
-        content=_chars(doc, content),
-        kind="object",
-        negated=_negated(verb),
-        source_head=head.i,
-        verb=verb.i,
-    )
+    return _object_candidate(doc, verb, head, cue, source, content)
 
 
 def cue_lemma(token: Token, lexicon: CueLexicon) -> str:
