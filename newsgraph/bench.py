@@ -46,7 +46,8 @@ def run_bench(
     inputs: Iterable[Any], *, config: Config, docs: int, workers: int = 2
 ) -> dict[str, Any]:
     raws = _corpus(inputs, docs)
-    texts = [d.text for d in (clean(r, config) for r in raws) if isinstance(d, CleanDocument)]
+    cleaned = [clean(r, config) for r in raws]
+    texts = [d.text for d in cleaned if isinstance(d, CleanDocument)]
     words = sum(len(t.split()) for t in texts)
     warm = raws[: config.batch_size]
 
@@ -61,8 +62,9 @@ def run_bench(
     step = config.batch_size * 2
     for start in range(0, len(raws), step):
         chunk = raws[start : start + step]
-        cleaned = (clean(r, config) for r in chunk)
-        chunk_texts = [d.text for d in cleaned if isinstance(d, CleanDocument)]
+        chunk_texts = [
+            d.text for d in cleaned[start : start + step] if isinstance(d, CleanDocument)
+        ]
         bare_seconds += _timed(
             lambda t=chunk_texts: [None for _ in bare.pipe(t, batch_size=config.batch_size)]
         )

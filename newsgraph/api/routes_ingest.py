@@ -15,6 +15,7 @@ import hmac
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +29,7 @@ from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
 from newsgraph.ingest.sources import SUPPORTED_SUFFIXES, suffix_of
+from newsgraph.nlp import load_pipeline
 from newsgraph.store import Store, ingest
 from newsgraph.types import Analyzed, Failure, RawInput
 
@@ -49,19 +51,10 @@ class WriteSettings:
         self.config = config
         self.allow_private = allow_private
         self.lock = threading.Lock()
-        self._nlp: Any = None
 
     @property
     def enabled(self) -> bool:
         return self.token is not None
-
-    def nlp(self) -> Any:
-        # Loaded on the first write, so that a read-mostly server starts fast.
-        if self._nlp is None:
-            from newsgraph.nlp import load_pipeline
-
-            self._nlp = load_pipeline(self.config.model)
-        return self._nlp
 
 
 class DocumentIn(BaseModel):
@@ -88,7 +81,7 @@ class UrlsIn(BaseModel):
 
 def _authorize(request: Request, authorization: str | None) -> WriteSettings:
     settings: WriteSettings = request.app.state.write
-    if not settings.enabled or settings.token is None:
+    if settings.token is None:
         raise HTTPException(
             status_code=403,
             detail="write endpoints are disabled: the operator starts the server with "
@@ -123,7 +116,11 @@ def _run(
     refs = [item.ref if not isinstance(item, Analyzed) else item.document.ref for item in items]
     store: Store = request.app.state.store
     with settings.lock:
-        summary = ingest(items, store=store, config=settings.config, nlp=settings.nlp())
+        # load_pipeline is cached per model: the first write loads it, so a read-mostly
+        # server starts fast.
+        summary = ingest(
+            items, store=store, config=settings.config, nlp=load_pipeline(settings.config.model)
+        )
         failures = []
         if summary.failed and refs:
             placeholders = ", ".join("?" for _ in refs)
@@ -234,8 +231,6 @@ def _renamed(
     items: Iterable[RawInput | Failure | Analyzed], temp_path: str, shown: str
 ) -> Iterator[RawInput | Failure | Analyzed]:
     """Replace the temporary upload path with the uploaded name in refs and paths."""
-    from dataclasses import replace
-
     for item in items:
         if isinstance(item, RawInput):
             path = shown if item.path == temp_path else item.path

@@ -52,6 +52,7 @@ MAX_SENTENCE_REST = 260
 # Sources that name nobody identifiable, for the sourcing profile's "named" count.
 NAMED_TYPES = frozenset({"named_person", "official_body"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+SPEAKER_OR_LISTENER = FIRST_PERSON | {"you"}
 
 Record = dict[str, Any]
 
@@ -188,7 +189,7 @@ class Attributions:
         if cue.lemma_.lower() not in self.cues.speech:
             return True
         head = doc[candidate.source_head] if candidate.source_head is not None else None
-        return head is not None and head.lower_ in FIRST_PERSON | {"you"}
+        return head is not None and head.lower_ in SPEAKER_OR_LISTENER
 
     def _own_opinion(self, doc: Doc, candidate: Candidate) -> bool:
         """'I think ...', 'you know ...': a verb of belief with a first-person subject."""
@@ -198,7 +199,7 @@ class Attributions:
         return (
             lemma in self.cues.cognition
             and lemma not in self.cues.speech
-            and doc[candidate.source_head].lower_ in FIRST_PERSON | {"you"}
+            and doc[candidate.source_head].lower_ in SPEAKER_OR_LISTENER
         )
 
     def _resolve(self, doc: Doc, candidate: Candidate, speakers: list[Speaker]) -> Resolved:

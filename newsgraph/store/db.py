@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.store.migrations import latest_version, migrate, stored_version
-from newsgraph.store.rows import COLUMNS, STORED_COLUMNS, extraction_rows, insert_rows
+from newsgraph.store.rows import STORED_COLUMNS, extraction_rows, insert_rows
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -84,7 +84,7 @@ class Store:
     def add_many(
         self, con: duckdb.DuckDBPyConnection, items: list[tuple[CleanDocument, Record]]
     ) -> None:
-        """Insert analysed documents, each table in a few multi-row statements; call inside
+        """Insert analysed documents, one bulk insert per table; call inside
         :meth:`transaction`. Row by row, DuckDB spends more time per document on the
         statements' overhead than the NLP takes to analyse it."""
         tables: dict[str, list[list[Any]]] = defaultdict(list)
@@ -115,9 +115,9 @@ class Store:
                 [record["id"], e["id"], e["text"], e["start"], e["end"], e["label"]]
                 for e in record.get("entities") or []
             )
-        # Articles first: the order a reader of the schema expects, should keys be added.
-        for table in ("articles", "entities", *COLUMNS):
-            insert_rows(con, table, STORED_COLUMNS[table], tables.get(table, []))
+        # Articles first (STORED_COLUMNS' order), as foreign keys would need.
+        for table, columns in STORED_COLUMNS.items():
+            insert_rows(con, table, columns, tables.get(table, []))
 
     def clear_failure(self, con: duckdb.DuckDBPyConnection, ref: str) -> None:
         con.execute("DELETE FROM failures WHERE ref = ?", [ref])

@@ -39,13 +39,7 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-_FROM = (
-    " FROM events e JOIN articles a ON a.id = e.article_id"
-    " LEFT JOIN places p ON p.article_id = e.article_id AND p.place_id = e.place_id"
-    " LEFT JOIN attributions q ON q.article_id = e.article_id"
-    " AND q.attribution_id = e.attribution_id"
-)
-# The joins of _FROM, by the alias they bring in. Every one matches at most one row per
+# The joins behind every event query, by the alias they bring in. Each matches at most one row per
 # event (article id; place and attribution primary keys), so leaving out those that no
 # clause refers to changes no count, and spares the database joining 100,000s of rows.
 _JOINS = {
@@ -54,6 +48,9 @@ _JOINS = {
     "q": " LEFT JOIN attributions q ON q.article_id = e.article_id"
     " AND q.attribution_id = e.attribution_id",
 }
+
+
+_FROM = " FROM events e" + "".join(_JOINS.values())
 
 
 def _from_needed(*sql: str) -> str:
