@@ -205,3 +205,41 @@ def test_timebank_value_f1_meets_the_floor(config, nlp):
     # A deterministic subset keeps the suite fast; the CLI scores all 183 documents.
     result = evaluate_time(folder, config=config, limit=60, nlp=nlp)
     assert result["value_f1"] >= FLOORS["time_value_f1"], result
+
+
+# One phrase or more for every rule pattern, in the spellings that stretch its needles:
+# other letter case, tabs and line breaks between words, digits before "a.m.".
+_RULE_PHRASES = [
+    "He left last Tuesday.",
+    "TODAY and late Yesterday morning",
+    "this\tafternoon",
+    "early next year, later this month, this summer",
+    "TWO  DAYS\nAGO, a year earlier, three weeks from now",
+    "since 1990 and in fiscal 1989",
+    "the mid-1990s and the '80s",
+    "early December 2023, on March 5",
+    "currently, recently, right\nnow, in the past",
+    "at 5PM EST Nov. 9, 11:30 a.m., noon Thursday, 7\tpm",
+    "over a week, three-year, two hours",
+    "mid-afternoon yesterday, evening Friday",
+    "THE NINETIES",
+    "last night, yesterday morning",
+    "each Thursday, every July, every two weeks",
+    "July last year",
+    "the year-ago quarter, the latest period",
+    "nineteen ninety-six, the year two thousand",
+]
+
+
+@pytest.mark.parametrize("text", _RULE_PHRASES)
+def test_rules_are_skipped_only_when_they_cannot_match(text):
+    # A rule runs only when one of its needles is in the text; this must never hide a
+    # match: every span a rule's pattern finds passes its own needle test.
+    from newsgraph.extract.timespans import _rule_patterns
+
+    matched = 0
+    for rule in _rule_patterns():
+        for m in rule.pattern.finditer(text):
+            matched += 1
+            assert rule.may_match(m.group(0), m.group(0).casefold()), (rule.pattern, m.group(0))
+    assert matched

@@ -56,10 +56,19 @@ def _fallback_text(html: str) -> str:
     return "\n\n".join(t for t in texts if t)
 
 
-def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
+# Below this many characters, trafilatura's own extraction is compared with its fallback
+# extractors (readability, justext); above it, the comparison is skipped. The comparison
+# only ever changed the result for pages whose own extraction came out short (on the
+# extraction benchmark: one page, under 300 characters; F1 is the same with this cut-off
+# as with the comparison on every page), and it costs about as much as the extraction.
+_SHORT_EXTRACTION = 1000
+
+
+def _trafilatura(html: str, url: str | None, *, fast: bool) -> dict[str, Any]:
     document = trafilatura.bare_extraction(
         html,
         url=url,
+        fast=fast,
         favor_precision=True,  # measured best on the extraction benchmark (README)
         include_comments=False,
         include_tables=True,
@@ -67,11 +76,15 @@ def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    found: dict[str, Any] = {}
     if isinstance(document, dict):
-        found = document
-    elif document is not None:
-        found = document.as_dict()
+        return document
+    return document.as_dict() if document is not None else {}
+
+
+def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
+    found = _trafilatura(html, url, fast=True)
+    if len((found.get("text") or "").strip()) < _SHORT_EXTRACTION:
+        found = _trafilatura(html, url, fast=False)
     text = (found.get("text") or "").strip()
     title, author = found.get("title"), found.get("author")
     sitename, canonical = found.get("sitename"), found.get("url")

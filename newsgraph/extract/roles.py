@@ -73,9 +73,10 @@ def role_at(token: Token) -> RoleWord | None:
     table = role_words()
     doc = token.doc
     best = None
+    sentence_start = token.sent.start  # spaCy finds the sentence anew on every access
     for width in range(MAX_ROLE_WORDS, 0, -1):
         start = token.i - width + 1
-        if start < token.sent.start:
+        if start < sentence_start:
             continue
         words = [t.lemma_.lower() for t in doc[start : token.i + 1]]
         texts = [t.lower_ for t in doc[start : token.i + 1]]

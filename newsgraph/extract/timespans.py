@@ -9,6 +9,7 @@ stays whole) and overlaps are settled in favour of the longer readable expressio
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,12 +31,43 @@ class Candidate:
     from_model: bool
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule pattern and its needles: lower-case words one of which every match of the
+    pattern contains. Most rules find nothing in most texts, and a substring test is far
+    cheaper than a case-insensitive regex scan, so a rule whose needles are all absent
+    from the (case-folded) text is not run: the same spans, found sooner."""
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+    # For a pattern whose words need not be next to each other: run it when this matches.
+    gate: re.Pattern[str] | None = None
+
+    def may_match(self, text: str, folded: str) -> bool:
+        if any(needle in folded for needle in self.needles):
+            return True
+        return self.gate is not None and self.gate.search(text) is not None
+
+
+def _needles(words: Iterable[str]) -> tuple[str, ...]:
+    # The first word of a phrase: a pattern's "\s+" between words matches any whitespace.
+    return tuple(sorted({word.lower().split()[0] for word in words}))
+
+
+# A clock time written with digits: "5pm", "11:30 a.m.".
+_CLOCK_GATE = re.compile(r"\d\s*[ap]\.?m", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _rule_patterns() -> tuple[re.Pattern[str], ...]:
+def _rule_patterns() -> tuple[Rule, ...]:
     """Regular expressions over the raw text for expressions the model tends to miss."""
     w = time_words()
-    weekday = "|".join(sorted((d for d in w.weekdays if len(d) > 3), key=len, reverse=True))
-    month = "|".join(sorted((m for m in w.months if len(m) > 3), key=len, reverse=True))
+    day_parts = _needles(w.day_parts)
+    long_weekdays = [d for d in w.weekdays if len(d) > 3]
+    long_months = [m for m in w.months if len(m) > 3]
+    today = ("today", "yesterday", "tomorrow")
+    weekday = "|".join(sorted(long_weekdays, key=len, reverse=True))
+    month = "|".join(sorted(long_months, key=len, reverse=True))
     number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+"
     month_any = w.alternation(w.months)
     # Inside a compound count ("twenty four") an article cannot follow: "seven a year ago"
@@ -49,95 +81,157 @@ def _rule_patterns() -> tuple[re.Pattern[str], ...]:
     flags = re.IGNORECASE
     return (
         # "Tuesday", "last Friday", "Saturday night", "early Tuesday"
-        re.compile(
-            rf"\b(?:{part})?(?:{deictic}\s+)?(?-i:{weekday.title()})"
-            rf"(?:\s+(?:{day_part}))?\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?(?:{deictic}\s+)?(?-i:{weekday.title()})"
+                rf"(?:\s+(?:{day_part}))?\b",
+                flags,
+            ),
+            _needles(long_weekdays),
         ),
         # "today", "late yesterday", "yesterday morning", "tonight"
-        re.compile(
-            rf"\b(?:{part})?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:{day_part}))?\b", flags
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:{day_part}))?\b", flags
+            ),
+            ("today", "yesterday", "tomorrow", "tonight"),
         ),
         # "this morning", "this afternoon"
-        re.compile(rf"\b(?:this|that)\s+(?:{day_part})\b", flags),
+        Rule(re.compile(rf"\b(?:this|that)\s+(?:{day_part})\b", flags), day_parts),
         # "last week", "early next year", "later this month", "this summer"
-        re.compile(
-            rf"\b(?:{part})?{deictic}\s+(?:week|weekend|month|year|quarter|decade|century|"
-            r"spring|summer|fall|autumn|winter)\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?{deictic}\s+(?:week|weekend|month|year|quarter|decade|century|"
+                r"spring|summer|fall|autumn|winter)\b",
+                flags,
+            ),
+            (
+                "week",
+                "month",
+                "year",
+                "quarter",
+                "decade",
+                "century",
+                "spring",
+                "summer",
+                "fall",
+                "autumn",
+                "winter",
+            ),
         ),
         # "two days ago", "a year earlier", "three weeks later"
-        re.compile(
-            rf"\b(?:{number})(?:[\s-]+(?:{number_inner}))*[\s-]+(?:{unit})\s+"
-            r"(?:ago|earlier|later|from\s+now)\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:{number})(?:[\s-]+(?:{number_inner}))*[\s-]+(?:{unit})\s+"
+                r"(?:ago|earlier|later|from\s+now)\b",
+                flags,
+            ),
+            ("ago", "earlier", "later", "now"),
         ),
         # years after a preposition: "in 2019", "since 1990", "fiscal 1989"
-        re.compile(
-            r"\b(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
-            r"(?:(?:early|mid|late)[\s-]+)?(?:1[89]|20)\d\d\b(?![\s-]*(?:%|percent))",
-            flags,
+        Rule(
+            re.compile(
+                r"\b(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
+                r"(?:(?:early|mid|late)[\s-]+)?(?:1[89]|20)\d\d\b(?![\s-]*(?:%|percent))",
+                flags,
+            ),
+            ("18", "19", "20"),
         ),
         # decades: "the 1990s", "the mid-1990s", "the '80s"
-        re.compile(
-            r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0s|'\d0s)\b", flags
+        Rule(
+            re.compile(
+                r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:1[89]|20)\d0s|'\d0s)\b", flags
+            ),
+            ("0s",),
         ),
         # month names written out and capitalised: "December", "early December 2023"
-        re.compile(
-            rf"\b(?:{part})?(?-i:{month.title()})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
-            r"(?:,?\s+(?:1[89]|20)\d\d)?\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?(?-i:{month.title()})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+                r"(?:,?\s+(?:1[89]|20)\d\d)?\b",
+                flags,
+            ),
+            _needles(long_months),
         ),
         # vague references: "now", "currently", "recently", "the past"
-        re.compile(rf"\b(?:{refs})\b", flags),
+        Rule(
+            re.compile(rf"\b(?:{refs})\b", flags),
+            _needles(p for p in w.references if p not in _RISKY_REFERENCES),
+        ),
         # clock times, with the day they belong to: "5 p.m. EST Nov. 9", "noon Thursday"
-        re.compile(
-            rf"\b(?:(?:mid-?)?(?:{day_part})\s+|(?:{weekday})\s+)?(?:(?:noon|midnight|"
-            r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?)(?:\s+(?:EST|EDT|GMT|UTC|PST|local time))?"
-            rf"(?:,?\s+(?:on\s+)?(?:(?:{weekday})|today|yesterday|tomorrow|"
-            rf"(?:{month_any})\.?\s+\d{{1,2}}))?|(?:mid-?)?(?:{day_part})\s+"
-            r"(?:yesterday|today|tomorrow))",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:(?:mid-?)?(?:{day_part})\s+|(?:{weekday})\s+)?(?:(?:noon|midnight|"
+                r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\b\.?)(?:\s+(?:EST|EDT|GMT|UTC|PST|local time))?"
+                rf"(?:,?\s+(?:on\s+)?(?:(?:{weekday})|today|yesterday|tomorrow|"
+                rf"(?:{month_any})\.?\s+\d{{1,2}}))?|(?:mid-?)?(?:{day_part})\s+"
+                r"(?:yesterday|today|tomorrow))",
+                flags,
+            ),
+            ("noon", "midnight", *today),
+            _CLOCK_GATE,
         ),
         # counted lengths of time: "over a week", "two days", "three-year"
-        re.compile(
-            rf"\b(?:{number})(?:[\s-]+(?:{number_inner}))*[\s-]+(?:more\s+)?(?:{unit})\b", flags
+        Rule(
+            re.compile(
+                rf"\b(?:{number})(?:[\s-]+(?:{number_inner}))*[\s-]+(?:more\s+)?(?:{unit})\b", flags
+            ),
+            _needles(w.units),
         ),
         # "mid-afternoon yesterday", "Friday evening"
-        re.compile(
-            rf"\b(?:(?:mid-?)?(?:{day_part}))\s+(?:yesterday|today|tomorrow|"
-            rf"(?-i:{weekday.title()}))\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:(?:mid-?)?(?:{day_part}))\s+(?:yesterday|today|tomorrow|"
+                rf"(?-i:{weekday.title()}))\b",
+                flags,
+            ),
+            day_parts,
         ),
         # decades in words: "the nineties"
-        re.compile(
-            r"\bthe\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
-            r"nineties)\b",
-            flags,
+        Rule(
+            re.compile(
+                r"\bthe\s+(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                r"nineties)\b",
+                flags,
+            ),
+            ("ties",),
         ),
         # "last night", "yesterday morning"
-        re.compile(rf"\b(?:last|this|tomorrow|yesterday)\s+(?:{day_part})\b", flags),
+        Rule(
+            re.compile(rf"\b(?:last|this|tomorrow|yesterday)\s+(?:{day_part})\b", flags), day_parts
+        ),
         # sets: "each Thursday", "every July", "every two weeks"
-        re.compile(
-            rf"\b(?:each|every)\s+(?:(?:{number})\s+)?(?:(?:{weekday})|(?:{month})|"
-            rf"(?:{unit}))\b",
-            flags,
+        Rule(
+            re.compile(
+                rf"\b(?:each|every)\s+(?:(?:{number})\s+)?(?:(?:{weekday})|(?:{month})|"
+                rf"(?:{unit}))\b",
+                flags,
+            ),
+            ("each", "every"),
         ),
         # months with a relative year: "July last year"
-        re.compile(rf"\b(?-i:{month.title()})\s+(?:this|last|next)\s+year\b", flags),
+        Rule(
+            re.compile(rf"\b(?-i:{month.title()})\s+(?:this|last|next)\s+year\b", flags), ("year",)
+        ),
         # earnings-report periods: "the latest period", "the year-ago quarter"
-        re.compile(
-            r"\b(?:the\s+)?(?:latest|year-ago|year-earlier|same|comparable|"
-            r"corresponding|(?:19|20)\d\d)\s+(?:quarter|period)\b",
-            flags,
+        Rule(
+            re.compile(
+                r"\b(?:the\s+)?(?:latest|year-ago|year-earlier|same|comparable|"
+                r"corresponding|(?:19|20)\d\d)\s+(?:quarter|period)\b",
+                flags,
+            ),
+            ("quarter", "period"),
         ),
         # years written in words: "nineteen ninety-six", "the year two thousand"
-        re.compile(
-            r"\b(?:the\s+year\s+)?(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?"
-            r"(?:oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
-            r"thirty|forty|fifty|sixty|seventy|eighty|ninety))+\b",
-            flags,
+        Rule(
+            re.compile(
+                r"\b(?:the\s+year\s+)?(?:nineteen|two\s+thousand)(?:[\s-]+(?:and\s+)?"
+                r"(?:oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+                r"thirty|forty|fifty|sixty|seventy|eighty|ninety))+\b",
+                flags,
+            ),
+            ("nineteen", "thousand"),
         ),
     )
 
@@ -244,8 +338,12 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
 
 def _rule_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for pattern in _rule_patterns():
-        for m in pattern.finditer(text):
+    # IGNORECASE also equates "ı" with "i"; casefold() covers the other such letters.
+    folded = text.casefold().replace("ı", "i")
+    for rule in _rule_patterns():
+        if not rule.may_match(text, folded):
+            continue
+        for m in rule.pattern.finditer(text):
             start, end = m.start(), m.end()
             if _AMBIGUOUS_MONTHS.match(m.group(0)) and not _MONTH_CUES.search(
                 text[max(0, start - 12) : start]
