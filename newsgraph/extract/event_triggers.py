@@ -68,7 +68,8 @@ def noun_entry(token: Token, lexicon: Lexicon) -> Trigger | None:
 def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
     lemma = verb.lemma_.lower()
     entries = lexicon.verbs.get(lemma, [])
-    words = _phrase_words(verb)
+    # Read the verb's phrase only for a verb with a multiword entry: most verbs have none.
+    words = _phrase_words(verb) if any(len(e.words) > 1 for e in entries) else {}
     for entry in entries:
         rest = entry.words[1:]
         if rest and all(w in words and _complete(words[w]) for w in rest):

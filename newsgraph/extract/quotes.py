@@ -9,6 +9,7 @@ typographic convention for a quote running over paragraphs).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 OPENING = frozenset("“«„")
@@ -20,6 +21,10 @@ QUOTE_CHARS = OPENING | CLOSING | {STRAIGHT}
 QUOTE_MARKS = QUOTE_CHARS | {DOUBLED}
 
 Region = tuple[int, int]
+
+# The characters `quote_regions` acts on; it jumps from one to the next (a character loop
+# over the whole text cost more than the rest of the quote handling).
+_MARK_OR_BREAK = re.compile("[\n'" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
 def _continues(text: str, newline: int) -> int | None:
@@ -41,7 +46,8 @@ def quote_regions(text: str) -> list[Region]:
     regions: list[Region] = []
     opened: int | None = None
     position = 0
-    while position < len(text):
+    while (found := _MARK_OR_BREAK.search(text, position)) is not None:
+        position = found.start()
         char = text[position]
         if char == "\n" and opened is not None:
             resumed = _continues(text, position)
