@@ -137,5 +137,12 @@ def test_console_script_is_installed():
 def test_bench_reports_side_by_side_figures():
     result = json.loads(run("bench", "--docs", "4", "--workers", "1").stdout)
     assert result["docs"] == 4 and result["words"] > 0
-    for key in ("bare_spacy_wps", "analyze_wps", "analyze_vs_bare", "peak_rss_mb"):
+    for key in (
+        "bare_spacy_wps",
+        "analyze_wps",
+        "analyze_vs_bare",
+        "analyze_vs_bare_median_slice",
+        "peak_rss_mb",
+    ):
         assert result[key] > 0
+    assert result["analyze_vs_bare_slices"] == 1  # 4 documents: one slice of one batch
