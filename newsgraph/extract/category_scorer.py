@@ -234,8 +234,12 @@ def score_hits(hits: list[Hit], doc: Doc, lexicon: Lexicon) -> Scored:
         by_concept[hit.concept].append(hit)
     scores: dict[str, float] = {}
     for rules in lexicon.labels:
+        # The first test of `_fires`, inline: most cues lack their first concept, and a
+        # window is scored against every cue of every label.
         total = sum(
-            _cue_weight(cue, by_concept) for cue in rules.cues if _fires(cue, by_concept, doc)
+            _cue_weight(cue, by_concept)
+            for cue in rules.cues
+            if cue.all_of[0] in by_concept and _fires(cue, by_concept, doc)
         )
         if total > 0:
             scores[rules.label] = round(total, 3)
