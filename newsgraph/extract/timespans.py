@@ -75,7 +75,23 @@ def _rule_patterns() -> tuple[Rule, ...]:
     number_inner = w.alternation(k for k in w.numbers if " " not in k and k not in ("a", "an"))
     unit = w.alternation(w.units)
     day_part = w.alternation(w.day_parts)
-    refs = w.alternation(p for p in w.references if p not in _RISKY_REFERENCES)
+    references = [p for p in w.references if p not in _RISKY_REFERENCES]
+    refs = w.alternation(references)
+    # Calendar periods after "this", "last", "next" ...: both the pattern and its needles.
+    periods = [
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "quarter",
+        "decade",
+        "century",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    ]
     part = r"(?:early|mid|late|earlier|later)[\s-]+"
     deictic = r"(?:this|last|next|past|coming|previous)"
     flags = re.IGNORECASE
@@ -94,30 +110,17 @@ def _rule_patterns() -> tuple[Rule, ...]:
             re.compile(
                 rf"\b(?:{part})?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:{day_part}))?\b", flags
             ),
-            ("today", "yesterday", "tomorrow", "tonight"),
+            (*today, "tonight"),
         ),
         # "this morning", "this afternoon"
         Rule(re.compile(rf"\b(?:this|that)\s+(?:{day_part})\b", flags), day_parts),
         # "last week", "early next year", "later this month", "this summer"
         Rule(
             re.compile(
-                rf"\b(?:{part})?{deictic}\s+(?:week|weekend|month|year|quarter|decade|century|"
-                r"spring|summer|fall|autumn|winter)\b",
+                rf"\b(?:{part})?{deictic}\s+(?:{'|'.join(periods)})\b",
                 flags,
             ),
-            (
-                "week",
-                "month",
-                "year",
-                "quarter",
-                "decade",
-                "century",
-                "spring",
-                "summer",
-                "fall",
-                "autumn",
-                "winter",
-            ),
+            _needles(periods),
         ),
         # "two days ago", "a year earlier", "three weeks later"
         Rule(
@@ -156,7 +159,7 @@ def _rule_patterns() -> tuple[Rule, ...]:
         # vague references: "now", "currently", "recently", "the past"
         Rule(
             re.compile(rf"\b(?:{refs})\b", flags),
-            _needles(p for p in w.references if p not in _RISKY_REFERENCES),
+            _needles(references),
         ),
         # clock times, with the day they belong to: "5 p.m. EST Nov. 9", "noon Thursday"
         Rule(
