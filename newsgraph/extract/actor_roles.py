@@ -1,8 +1,8 @@
 """Reading roles, affiliations and bases from titles, appositions and relative clauses.
 
-"President Recep Tayyip Erdoğan"            title before the name   -> role "President"
-"Ronen Bar, head of Israel's Shin Bet ..."  apposition + "of" object -> role, affiliation
-"a former chief of the movement who has been based in Doha" -> role, affiliation, based_in
+"President Emmanuel Macron"                 title before the name   -> role "President"
+"Tom Berg, director of Norway's coast guard" apposition + "of" object -> role, affiliation
+"an ex-leader of the party who now lives in Lyon"  relative clause  -> role, affiliation, based_in
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _reading(noun: Token, role: RoleWord, start: int | None = None) -> RoleReadi
             affiliations += [c.i for c in prep.children if c.dep_ == "pobj"]
     base = _base_of(noun)
     for token in affiliations:
-        # "chief of the movement who has been based in Doha": the parser often hangs a
+        # "leader of the party who is based in Lyon": the parser often hangs a
         # "who" clause on the nearest noun; "who" tells that it describes the person.
         pobj = noun.doc[token]
         if base is None and any(w.lower_ == "who" for c in pobj.children for w in c.children):
