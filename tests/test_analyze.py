@@ -31,7 +31,7 @@ def run(items, config, nlp):
 
 
 def test_given_text_is_kept_unchanged_and_offsets_point_into_it(config, nlp):
-    text = "  Ronen Bar, head of Israel’s Shin Bet,\u00a0spoke in  Jerusalem on Tuesday. "
+    text = "  Tom Berg, head of Norway’s coast guard,\u00a0spoke in  Oslo on Tuesday. "
     [record] = run([RawInput(ref="x", kind="given-text", content=text, id="doc-1")], config, nlp)
     assert record["text"] == text and record["id"] == "doc-1"
     assert all(key in record for key in CONTRACT_KEYS)
@@ -39,7 +39,7 @@ def test_given_text_is_kept_unchanged_and_offsets_point_into_it(config, nlp):
     for entity in record["entities"]:
         assert text[entity["start"] : entity["end"]] == entity["text"]
     labels = {(e["text"], e["label"]) for e in record["entities"]}
-    assert ("Ronen Bar", "PERSON") in labels
+    assert ("Tom Berg", "PERSON") in labels
     # possessive trimmed by newsgraph_entity_spans_v1
     assert all(not e["text"].endswith("’s") for e in record["entities"])
 

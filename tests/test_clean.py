@@ -29,7 +29,7 @@ def test_furniture_block_at_end_is_removed_with_related_titles():
         "Previous Article",
         "Markets rally as inflation cools in the euro area",
         "Next Article",
-        "Public priorities for the new government",
+        "Rail unions call off the weekend strike",
         "Write a Comment",
         "Leave a Comment",
     ]
