@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.clean import normalize
 from newsgraph.clean.dates import date_from_url, parse_given_date
 from newsgraph.clean.furniture import is_furniture, strip_furniture
 from newsgraph.clean.normalize import normalize_text
@@ -21,6 +26,28 @@ def test_normalize_repairs_mojibake_and_applies_nfc():
 def test_normalize_whitespace_keeps_paragraphs_and_quotes():
     text = "  First\u00a0 line \t here.\r\n\r\n\r\n\n“Quoted,” he said.\u200b  "
     assert normalize_text(text) == "First line here.\n\n“Quoted,” he said."
+
+
+# Printable ASCII, the line breaks, and the typographic marks that let normalize_text skip
+# ftfy, plus a few look-alikes that must not (the non-ASCII pieces of mojibake and
+# control characters), so that both paths are drawn.
+_NORMALIZE_ALPHABET = st.sampled_from(
+    [chr(c) for c in range(0x20, 0x7F)]
+    + list("\t\n\r\u2018\u2019\u201c\u201d\u2013\u2014\u2026\xa0")
+    + list("\u00c3\u00a9\u00e2\u20ac\u2122\u0085\x1b\x00\ufb01")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_NORMALIZE_ALPHABET, max_size=60))
+def test_normalize_skips_ftfy_only_where_ftfy_would_change_nothing(text):
+    result = normalize_text(text)
+    inert = normalize._FTFY_INERT
+    normalize._FTFY_INERT = re.compile("(?!)")  # matches nothing: ftfy always runs
+    try:
+        assert result == normalize_text(text)
+    finally:
+        normalize._FTFY_INERT = inert
 
 
 def test_furniture_block_at_end_is_removed_with_related_titles():
