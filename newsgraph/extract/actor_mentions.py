@@ -13,7 +13,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
-from newsgraph.extract.roles import RoleWord, role_at
+from newsgraph.extract.roles import RoleWord, may_end_role, role_at
+from newsgraph.nlp.extensions import token_table
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Left dependents that belong to a role-noun phrase ("the new Turkish president").
@@ -77,7 +78,12 @@ def _is_role_head(token: Token, named: set[int]) -> RoleWord | None:
 
 def nominal_mentions(doc: Doc, named: set[int]) -> list[Mention]:
     found = []
-    for token in doc:
+    table = token_table(doc)
+    for i, (lower, lemma, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True)):
+        # The tests _is_role_head would end with, made before a Token is.
+        if pos != "NOUN" or i in named or not may_end_role(lower, lemma):
+            continue
+        token = doc[i]
         role = _is_role_head(token, named)
         if role is None:
             continue

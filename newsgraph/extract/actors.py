@@ -35,6 +35,7 @@ from newsgraph.extract.actor_roles import (
 )
 from newsgraph.extract.folding import fold
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
+from newsgraph.nlp.extensions import token_table
 
 # Token index -> actor id, for the events component (saves re-deriving it from spans).
 if not Doc.has_extension("ng_actor_tokens"):
@@ -96,9 +97,10 @@ class ActorExtractor:
         for draft in linker.drafts:
             if draft.kind == "person" and len(draft.parts) >= 2:
                 owners.setdefault(draft.parts[-1], []).append(draft)
-        for token in doc:
-            if token.i in linker.token_draft or token.pos_ != "PROPN":
+        for i, pos in enumerate(token_table(doc).pos):
+            if i in linker.token_draft or pos != "PROPN":
                 continue
+            token = doc[i]
             found = owners.get(fold(token.text))
             if found and len(found) == 1 and token.i >= found[0].spans[0][0]:
                 found[0].spans.append((token.i, token.i + 1))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsgraph.extract.attribution_lexicon import HedgeLexicon
-from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.extensions import doc_text, token_table
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,12 @@ def find_hedges(doc: Doc, lexicon: HedgeLexicon) -> list[Hedge]:
         for match in lexicon.phrases.finditer(doc_text(doc)):
             found.append(Hedge(match.start(), match.end(), " ".join(match.group().lower().split())))
     taken = [(h.start, h.end) for h in found]
-    for token in doc:
-        lower = token.lower_
-        is_hedge = lower in lexicon.words or (
-            token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.lemmas
-        )
+    table = token_table(doc)
+    for i, (lower, lemma, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True)):
+        is_hedge = lower in lexicon.words or (pos in ("VERB", "AUX") and lemma in lexicon.lemmas)
         if not is_hedge:
             continue
+        token = doc[i]
         start, end = token.idx, token.idx + len(token.text)
         if any(s < end and start < e for s, e in taken):
             continue

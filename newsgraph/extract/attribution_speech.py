@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.attribution_lexicon import CueLexicon
 from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex
-from newsgraph.nlp.extensions import doc_text
+from newsgraph.nlp.extensions import doc_text, token_table
 
 TokenRange = tuple[int, int]
 
@@ -719,9 +719,11 @@ def _via_candidates(
     doc: Doc, candidates: list[Candidate], by_cue: dict[int, int], lexicon: CueLexicon
 ) -> Iterator[Candidate]:
     """'X reported Y, citing Z': Z is an attribution of its own, the basis of X's."""
-    for token in doc:
-        if token.lemma_.lower() not in lexicon.via or token.pos_ != "VERB":
+    table = token_table(doc)
+    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos, strict=True)):
+        if lemma not in lexicon.via or pos != "VERB":
             continue
+        token = doc[i]
         objects = _children(token, ("dobj",))
         if not objects or _is_root(token):
             continue
@@ -782,18 +784,19 @@ def find_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[C
     """All attribution candidates of a parsed document, one per cue token, in text order."""
     candidates: list[Candidate] = []
     by_cue: dict[int, int] = {}
-    for token in doc:
+    table = token_table(doc)
+    for i, (lower, lemma, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True)):
         candidate: Candidate | None = None
-        if token.lower_ in lexicon.prepositions:
-            candidate = _preposition_candidate(doc, token, lexicon)
-        elif token.lower_ in lexicon.sourceless:
-            candidate = _sourceless_candidate(doc, token, lexicon)
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in lexicon.via:
-            candidate = _verb_candidate(doc, token, lexicon, quotes)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nominal:
-            candidate = _nominal_candidate(doc, token, lexicon)
+        if lower in lexicon.prepositions:
+            candidate = _preposition_candidate(doc, doc[i], lexicon)
+        elif lower in lexicon.sourceless:
+            candidate = _sourceless_candidate(doc, doc[i], lexicon)
+        elif pos in ("VERB", "AUX") and lemma not in lexicon.via:
+            candidate = _verb_candidate(doc, doc[i], lexicon, quotes)
+        elif pos == "NOUN" and lemma in lexicon.nominal:
+            candidate = _nominal_candidate(doc, doc[i], lexicon)
         if candidate is not None:
-            by_cue[token.i] = len(candidates)
+            by_cue[i] = len(candidates)
             candidates.append(candidate)
     for candidate in candidates:
         _extend_cue_over_chain(doc, candidate, by_cue, lexicon)

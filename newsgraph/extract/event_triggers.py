@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.event_lexicon import Lexicon, Trigger
+from newsgraph.nlp.extensions import token_table
 
 # Children whose lemma can complete a two-word verb entry ("call off", "open fire").
 PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd"})
@@ -100,8 +101,11 @@ def _obliged(verb: Token, lexicon: Lexicon) -> bool:
 def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     used_nouns: set[int] = set()
-    for token in sentence:
-        if token.pos_ == "VERB":
+    doc = sentence.doc
+    table = token_table(doc)
+    for i in range(sentence.start, sentence.end):
+        if table.pos[i] == "VERB":
+            token = doc[i]
             hit = verb_trigger(token, lexicon)
             if _obliged(token, lexicon) and lexicon.obligation_type:
                 entry = Trigger(lexicon.obligation_type, "demand", (token.lemma_.lower(),))
@@ -117,9 +121,14 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 if hit.noun is not None:
                     used_nouns.add(hit.noun.i)
                 used_nouns.update(t.i for t in hit.tokens)
-    for token in sentence:
-        if token.i in used_nouns:
+    for i in range(sentence.start, sentence.end):
+        # noun_entry's own first tests, made before a Token is: most words are no noun of
+        # the lexicon.
+        if i in used_nouns or table.pos[i] not in {"NOUN", "PROPN"}:
             continue
+        if table.lower[i] not in lexicon.nouns and table.lemma[i] not in lexicon.nouns:
+            continue
+        token = doc[i]
         noun_hit = noun_entry(token, lexicon)
         if noun_hit is not None:
             start = token.i - len(noun_hit.words) + 1

@@ -63,12 +63,18 @@ def _final_words() -> frozenset[str]:
     return frozenset(phrase.split()[-1] for phrase in role_words())
 
 
+def may_end_role(lower: str, lemma: str) -> bool:
+    """Whether a word (its lower-cased text and lemma) is the last word of a role phrase:
+    the cheap test ``role_at`` starts with, for walks that have not made a Token yet."""
+    finals = _final_words()
+    return lower in finals or lemma in finals
+
+
 def role_at(token: Token) -> RoleWord | None:
     """The longest role phrase that ends at ``token`` (a noun), e.g. "prime minister"."""
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    finals = _final_words()
-    if token.lower_ not in finals and token.lemma_.lower() not in finals:
+    if not may_end_role(token.lower_, token.lemma_.lower()):
         return None  # cheap test first: most nouns end no role phrase
     table = role_words()
     doc = token.doc

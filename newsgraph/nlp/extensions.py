@@ -19,6 +19,9 @@ pipeline (so the record leaves the field out instead of claiming "nothing found"
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span
 
 DOC_ATTRIBUTES = (
@@ -59,3 +62,38 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["newsgraph_text"] = doc.text
     return str(cached)
+
+
+class TokenTable(NamedTuple):
+    """Three token attributes of a parsed document, read once for all components.
+
+    Each component walks every token at least once, and spaCy makes a new ``Token`` for
+    every ``doc[i]`` and reads each string attribute through the string store. These lists
+    let a walk test the few attributes that rule most tokens out, and make a ``Token``
+    only for the rest. Valid once the model's pipes have run (they set POS and lemma).
+    """
+
+    lower: list[str]  # Token.lower_
+    lemma: list[str]  # Token.lemma_, lower-cased
+    pos: list[str]  # Token.pos_
+
+
+_TABLE_COLUMNS = [LOWER, LEMMA, POS]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    cached = doc.user_data.get("newsgraph_tokens")
+    if isinstance(cached, TokenTable) and len(cached.lower) == len(doc):
+        return cached
+    strings = doc.vocab.strings
+    lower: list[str] = []
+    lemma: list[str] = []
+    pos: list[str] = []
+    if len(doc):
+        for lower_id, lemma_id, pos_id in doc.to_array(_TABLE_COLUMNS).tolist():
+            lower.append(strings[lower_id])
+            lemma.append(strings[lemma_id].lower())
+            pos.append(strings[pos_id])
+    table = TokenTable(lower, lemma, pos)
+    doc.user_data["newsgraph_tokens"] = table
+    return table
