@@ -60,8 +60,9 @@ def dictionary_mentions(doc: Doc, matcher: PhraseMatcher, taken: set[int]) -> li
 
 
 def _is_role_head(token: Token, named: set[int]) -> RoleWord | None:
-    if token.pos_ != "NOUN" or token.i in named:
-        return None
+    """The role a common noun outside any name heads, if it stands for an actor here.
+
+    ``nominal_mentions`` has already ruled out other parts of speech and named tokens."""
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
         return None  # part of a longer noun ("television outlets"): the head decides
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -80,7 +81,8 @@ def nominal_mentions(doc: Doc, named: set[int]) -> list[Mention]:
     found = []
     table = token_table(doc)
     for i, (lower, lemma, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True)):
-        # The tests _is_role_head would end with, made before a Token is.
+        # Common nouns outside names that may end a role phrase (role_at's own first
+        # test), chosen before a Token is made.
         if pos != "NOUN" or i in named or not may_end_role(lower, lemma):
             continue
         token = doc[i]

@@ -132,5 +132,5 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         noun_hit = noun_entry(token, lexicon)
         if noun_hit is not None:
             start = token.i - len(noun_hit.words) + 1
-            found.append(Found(noun_hit, None, token, list(sentence.doc[start : token.i + 1])))
+            found.append(Found(noun_hit, None, token, list(doc[start : token.i + 1])))
     return sorted(found, key=lambda f: f.tokens[0].i)
