@@ -55,7 +55,7 @@ def run_bench(
 
     bare = spacy.load(config.model)
     list(bare.pipe(texts[: config.batch_size]))
-    nlp = load_pipeline(config.model)
+    nlp = load_pipeline(config.model, config.cue_model)
     list(analyze(warm, config=config, nlp=nlp))
 
     # Bare and full runs alternate over slices of the corpus, so that a change in what

@@ -36,6 +36,8 @@ eval_app = typer.Typer(help="Measure newsgraph against annotated data.", no_args
 app.add_typer(eval_app, name="eval")
 spark_app = typer.Typer(help="Run newsgraph on Apache Spark.", no_args_is_help=True)
 app.add_typer(spark_app, name="spark")
+train_app = typer.Typer(help="Train newsgraph's models on annotated data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
 
 DEFAULT_PORT = 8765
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")]
@@ -578,6 +580,23 @@ def eval_quotes_command(
     if min_f1 is not None and lowest < min_f1:
         _say(f"newsgraph: attribution F1 {lowest} is below the floor {min_f1}")
         raise typer.Exit(1)
+
+
+@train_app.command("cues")
+def train_cues_command(
+    folder: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (brat).")],
+    out: Annotated[Path, typer.Option("--out", help="Model file to write (.json or .json.gz).")],
+    l2: Annotated[float, typer.Option("--l2", min=0, help="L2 regularisation strength.")] = 1.0,
+    min_count: Annotated[
+        int, typer.Option("--min-count", min=1, help="Keep features seen in N documents.")
+    ] = 5,
+) -> None:
+    """Train the attribution cue model; use it with NEWSGRAPH_CUE_MODEL=<file>."""
+    from newsgraph.extract.cue_training import train_cue_model
+
+    model = train_cue_model(folder, config=load_config(), l2=l2, min_count=min_count, say=_say)
+    model.save(out)
+    typer.echo(json.dumps({"out": str(out), "features": len(model.weights), **model.about}))
 
 
 @app.command("version")

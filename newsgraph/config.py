@@ -26,6 +26,9 @@ ENV_PREFIX = "NEWSGRAPH_"
 class Config:
     # spaCy pipeline to load; any installed package name or path (e.g. en_core_web_trf).
     model: str = DEFAULT_MODEL
+    # Attribution cue model: "bundled", "none" (the hand-written rules alone), or the path
+    # of a file written by `newsgraph train cues`.
+    cue_model: str = "bundled"
     # Raw input bigger than this is refused before parsing (documented in the README).
     max_bytes: int = 10_000_000
     # spaCy's own default max_length; clean text beyond this is refused, not truncated.

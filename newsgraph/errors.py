@@ -29,6 +29,10 @@ class Errors:
     E011 = "Invalid interval {value!r}: expected a number with s, m, h or d, such as 15m"
     E012 = "Unknown export format {value!r}; use parquet, csv, jsonl, gdelt, plover or acled"
     E013 = "The write token must have at least {min_chars} characters (it could be guessed)"
+    E014 = (
+        "Cannot read the cue model {path}: {error}. Use 'bundled', 'none' (rules only) or "
+        "a file written by 'newsgraph train cues'."
+    )
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 

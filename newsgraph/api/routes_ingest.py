@@ -119,7 +119,10 @@ def _run(
         # load_pipeline is cached per model: the first write loads it, so a read-mostly
         # server starts fast.
         summary = ingest(
-            items, store=store, config=settings.config, nlp=load_pipeline(settings.config.model)
+            items,
+            store=store,
+            config=settings.config,
+            nlp=load_pipeline(settings.config.model, settings.config.cue_model),
         )
         failures = []
         if summary.failed and refs:

@@ -135,7 +135,7 @@ def score_document(
     return score
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     # newline="" keeps "\r\n" as two characters, so that standoff offsets stay valid.
     with path.open(encoding="utf-8", newline="") as handle:
         return handle.read()
@@ -148,8 +148,8 @@ def evaluate_quotes(folder: Path, *, config: Config, limit: int | None = None) -
     pairs = annotation_files(Path(folder))
     if limit is not None:
         pairs = pairs[:limit]
-    texts = [_read_text(text_path) for text_path, _ in pairs]
-    nlp = load_pipeline(config.model)
+    texts = [read_text(text_path) for text_path, _ in pairs]
+    nlp = load_pipeline(config.model, config.cue_model)
     total = DocumentScore()
     offset_mismatches = 0
     for (_, ann_paths), text, doc in zip(
@@ -157,7 +157,7 @@ def evaluate_quotes(folder: Path, *, config: Config, limit: int | None = None) -
     ):
         predicted = doc._.ng_attributions or []
         for ann_path in ann_paths:
-            bounds, gold = parse_ann(_read_text(ann_path))
+            bounds, gold = parse_ann(read_text(ann_path))
             offset_mismatches += check_offsets(text, bounds)
             document = score_document(text, gold, predicted)
             total.gold_relations += document.gold_relations

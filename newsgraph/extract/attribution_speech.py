@@ -27,6 +27,7 @@ because quotes later widen it past token and sentence boundaries.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -109,6 +110,8 @@ class Candidate:
     source_head: int | None = None  # token index of the source phrase's head
     hedges: list[str] = field(default_factory=list)
     verb: int | None = None  # token index of the cue verb, when the cue is a verb
+    confirmed: bool = False  # the cue model is sure of it: kept whatever its source
+    anchor: int = -1  # the word the candidate was found at (its verb, noun or preposition)
 
 
 def _is_root(token: Token) -> bool:
@@ -391,7 +394,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _verb_candidate(
-    doc: Doc, verb: Token, lexicon: CueLexicon, quotes: QuoteIndex
+    doc: Doc, verb: Token, lexicon: CueLexicon, quotes: QuoteIndex, learned: bool = False
 ) -> Candidate | None:
     lemma = cue_lemma(verb, lexicon)
     own_prepositions = lexicon.verb_prepositions.get(lemma)
@@ -406,7 +409,10 @@ def _verb_candidate(
     analysis = lemma in lexicon.analysis
     intention = lemma in lexicon.intention
     coverage = lemma in lexicon.coverage and _negated(verb)
-    if not (speech or cognition or analysis or intention or coverage or lemma in lexicon.object):
+    taking_object = lemma in lexicon.object or learned
+    if learned and not (speech or analysis or intention):
+        cognition = True  # a verb the cue model chose: its clause, else its object
+    if not (speech or cognition or analysis or intention or coverage or taking_object):
         if _that_clause(verb) and verb.lemma_ not in ("be", "have", "do"):
             cognition = True  # any verb with a "that" clause and a subject: "X figured that Y"
         else:
@@ -427,9 +433,9 @@ def _verb_candidate(
         found_quote = _quoted_subject(doc, verb, quotes)
         if found_quote is not None:
             content, head = found_quote
-    if content is None and (lemma in lexicon.object or analysis or coverage or intention):
+    if content is None and (taking_object or analysis or coverage or intention):
         content, kind = _object_content(doc, verb), "object"
-    if content is None and (speech or lemma in lexicon.object):
+    if content is None and (speech or taking_object):
         passive = _passive_content(doc, verb)
         if passive is not None:
             content, kind = passive[0], "object"
@@ -467,7 +473,7 @@ def _verb_candidate(
         content=_chars(doc, content),
         kind=kind,
         negated=_negated(verb),
-        expert_only=not (speech or cognition or intention or lemma in lexicon.object or coverage),
+        expert_only=not (speech or cognition or intention or taking_object or coverage),
         source_head=head.i if head is not None else None,
         verb=verb.i,
     )
@@ -748,6 +754,7 @@ def _via_candidates(
             kind="via",
             via_target=parent,
             source_head=objects[0].i,
+            anchor=token.i,
         )
 
 
@@ -777,11 +784,48 @@ def _labelled_lines(doc: Doc) -> Iterator[Candidate]:
             content=(match.start("content"), match.end("content")),
             kind="labelled",
             source_head=label.root.i,
+            anchor=cue,
         )
 
 
-def find_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Candidate]:
-    """All attribution candidates of a parsed document, one per cue token, in text order."""
+# '"..." ― Name': a dash after a closing quote mark, then a name to the end of the line
+# or to a comma (pull quotes, collected reader comments, epigraphs).
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:[―—–]|--)[ \t]*(?P<source>[A-Z][^\n,(;]{0,60}?)[ \t]*(?=[,(;\n]|$)"
+)
+MAX_SIGNATURE_TOKENS = 6
+
+
+def _signed_quotes(doc: Doc, quotes: QuoteIndex) -> Iterator[Candidate]:
+    """'"We will win." ― Dana Novak': the quote is the content, the dash the cue and the
+    name after it the source."""
+    text = doc_text(doc)
+    for start, end in quotes.regions:
+        match = _SIGNATURE.match(text, end)
+        if match is None:
+            continue
+        label = doc.char_span(match.start("source"), match.end("source"), alignment_mode="expand")
+        dash = doc.char_span(end, match.start("source"), alignment_mode="expand")
+        content = _char_tokens(doc, (start, end))
+        if label is None or dash is None or content is None or not len(label):
+            continue
+        if len(label) > MAX_SIGNATURE_TOKENS or not all(t.is_title for t in label if t.is_alpha):
+            continue
+        cue = next((t.i for t in dash if t.is_punct and t.text not in QUOTE_MARKS), None)
+        if cue is None:
+            continue
+        yield Candidate(
+            cue=(cue, cue + 1),
+            source=(label.start, label.end),
+            content=(start, end),
+            kind="labelled",
+            source_head=label.root.i,
+            anchor=cue,
+        )
+
+
+def rule_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Candidate]:
+    """The lexicon's candidates of a parsed document, one per cue word, in text order."""
     candidates: list[Candidate] = []
     by_cue: dict[int, int] = {}
     table = token_table(doc)
@@ -796,14 +840,42 @@ def find_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[C
         elif pos == "NOUN" and lemma in lexicon.nominal:
             candidate = _nominal_candidate(doc, doc[i], lexicon)
         if candidate is not None:
+            candidate.anchor = i
             by_cue[i] = len(candidates)
             candidates.append(candidate)
     for candidate in candidates:
         _extend_cue_over_chain(doc, candidate, by_cue, lexicon)
-    candidates.extend(_via_candidates(doc, candidates, by_cue, lexicon))
-    taken = {c.cue[0] for c in candidates}
-    candidates.extend(c for c in _labelled_lines(doc) if c.cue[0] not in taken)
     return candidates
+
+
+def learned_candidate(
+    doc: Doc, token: Token, lexicon: CueLexicon, quotes: QuoteIndex
+) -> Candidate | None:
+    """A candidate headed by a word the cue model chose and the lexicon does not hold."""
+    candidate: Candidate | None = None
+    if token.pos_ in ("VERB", "AUX"):
+        candidate = _verb_candidate(doc, token, lexicon, quotes, learned=True)
+    elif token.pos_ == "NOUN":
+        candidate = _nominal_candidate(doc, token, lexicon)
+    if candidate is not None:
+        candidate.anchor = token.i
+    return candidate
+
+
+def linked_candidates(
+    doc: Doc, candidates: list[Candidate], lexicon: CueLexicon, quotes: QuoteIndex
+) -> list[Candidate]:
+    """``candidates`` with the "citing X" ones that back them, then the labelled lines
+    and signed quotes."""
+    by_cue = {c.anchor: position for position, c in enumerate(candidates)}
+    found = list(candidates)
+    found.extend(_via_candidates(doc, candidates, by_cue, lexicon))
+    taken = {c.cue[0] for c in found}
+    for candidate in itertools.chain(_labelled_lines(doc), _signed_quotes(doc, quotes)):
+        if candidate.cue[0] not in taken:
+            taken.add(candidate.cue[0])
+            found.append(candidate)
+    return found
 
 
 def _extend_cue_over_chain(

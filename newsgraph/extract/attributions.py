@@ -5,7 +5,8 @@ Runs last. Reads the parse, the entities, and (when present) the actors and even
 ``doc._.ng_sourcing``, and links each event to the innermost attribution whose content
 holds its trigger (``event["attribution"]``, hedges added to ``event["hedges"]``).
 
-Steps: candidates from the parse (``attribution_speech``), widened over direct quotes
+Steps: candidates from the parse (``attribution_speech``), kept, dropped or added by the
+cue model (``cue_scoring``; ``cue_model="none"`` leaves the rules alone), widened over direct quotes
 (``quotes``), sources typed and resolved (``sources``), hedges attached
 (``attribution_hedges``), then ids, ``via`` chains, event links and the per-document
 sourcing profile.
@@ -23,11 +24,14 @@ from newsgraph.extract.attribution_hedges import Hedge, find_hedges, hedges_with
 from newsgraph.extract.attribution_lexicon import cue_lexicon, hedge_lexicon, source_lexicon
 from newsgraph.extract.attribution_speech import (
     Candidate,
-    find_candidates,
     forget_sentences,
     index_sentences,
+    linked_candidates,
+    rule_candidates,
     sentence,
 )
+from newsgraph.extract.cue_model import BUNDLED, CueModel, load_cue_model
+from newsgraph.extract.cue_scoring import scored_candidates
 from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex, quote_regions
 from newsgraph.extract.sources import (
     GROUP_PRONOUNS,
@@ -153,8 +157,9 @@ def _context(doc: Doc, text: str, candidate: Candidate) -> str:
 class Attributions:
     """The spaCy component; lexicons are loaded once, at construction."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, cue_model: CueModel | None):
         self.name = name
+        self.cue_model = cue_model
         self.cues = cue_lexicon()
         self.hedge_words = hedge_lexicon()
         self.source_words = source_lexicon()
@@ -165,9 +170,7 @@ class Attributions:
         self._text = doc_text(doc)
         quotes = QuoteIndex(quote_regions(self._text))
         candidates = [
-            c
-            for c in find_candidates(doc, self.cues, quotes)
-            if not self._quoted_aside(doc, c, quotes)
+            c for c in self._candidates(doc, quotes) if not self._quoted_aside(doc, c, quotes)
         ]
         widen_over_quotes(doc, candidates, quotes)
         hedges = find_hedges(doc, self.hedge_words)
@@ -179,11 +182,19 @@ class Attributions:
         forget_sentences(doc)
         return doc
 
+    def _candidates(self, doc: Doc, quotes: QuoteIndex) -> list[Candidate]:
+        candidates = rule_candidates(doc, self.cues, quotes)
+        if self.cue_model is not None:
+            candidates = scored_candidates(doc, candidates, self.cue_model, self.cues, quotes)
+        return linked_candidates(doc, candidates, self.cues, quotes)
+
     def _quoted_aside(self, doc: Doc, candidate: Candidate, quotes: QuoteIndex) -> bool:
         """'"... I think we can win ..."': a speaker's own asides inside a quote are part
         of the quoted speech, not attributions the article makes; so are a first-person
         speaker's beliefs outside quote marks (an interview transcript's "I think")."""
         cue = doc[candidate.cue[1] - 1]
+        if candidate.kind == "labelled":
+            return False  # a signature's dash may share a token with the closing quote
         if quotes.containing(cue.idx) is None:
             return self._own_opinion(doc, candidate)
         if cue.lemma_.lower() not in self.cues.speech:
@@ -235,10 +246,8 @@ class Attributions:
             else:
                 resolved = Resolved("unnamed", None)
                 source_start = source_end = -1
-            if candidate.expert_only and resolved.source_type != "expert":
+            if not candidate.confirmed and not self._source_fits(candidate, resolved):
                 continue
-            if resolved.fallback and candidate.kind not in SPEECH_KINDS:
-                continue  # "this stance highlighted X": an inanimate subject, no source
             if candidate.kind == "coverage" and not (
                 candidate.negated or resolved.source_type == "media"
             ):
@@ -256,6 +265,15 @@ class Attributions:
             record["id"] = f"Q{number}"
         self._link_via(candidates, kept, records)
         return [_ordered(record) for record in records]
+
+    @staticmethod
+    def _source_fits(candidate: Candidate, resolved: Resolved) -> bool:
+        """The rules' own tests of a source, for candidates the cue model did not confirm:
+        an analysis verb counts only with an expert source, and a verb that is not speech
+        by construction only with a source that is someone ("this stance highlighted X")."""
+        if candidate.expert_only and resolved.source_type != "expert":
+            return False
+        return not (resolved.fallback and candidate.kind not in SPEECH_KINDS)
 
     def _record(
         self, doc: Doc, candidate: Candidate, resolved: Resolved, source: tuple[int, int]
@@ -404,6 +422,8 @@ def sourcing_profile(attributions: list[Record], hedges: list[Hedge]) -> Record:
     "newsgraph_attributions_v1",
     assigns=["doc._.ng_attributions", "doc._.ng_sourcing"],
     requires=["token.dep", "token.lemma", "doc.sents"],
+    default_config={"cue_model": BUNDLED},
 )
-def make_attributions(nlp: Language, name: str) -> Attributions:
-    return Attributions(name)
+def make_attributions(nlp: Language, name: str, cue_model: str) -> Attributions:
+    """``cue_model``: "bundled", "none" (the rules alone) or a model file's path."""
+    return Attributions(name, load_cue_model(cue_model))

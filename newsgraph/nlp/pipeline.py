@@ -22,13 +22,15 @@ NEWSGRAPH_COMPONENTS = (
     ("newsgraph.extract.category", "newsgraph_category_v1"),
     ("newsgraph.extract.attributions", "newsgraph_attributions_v1"),
 )
+ATTRIBUTIONS = "newsgraph_attributions_v1"
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
-    """Load ``model`` (a package name or path) and add newsgraph's components.
+def load_pipeline(model: str, cue_model: str = "bundled") -> Language:
+    """Load ``model`` (a package name or path) and add newsgraph's components;
+    ``cue_model`` is the attribution component's (see ``extract.cue_model``).
 
-    Cached per model name so that every stage in a process shares one pipeline.
+    Cached per setting so that every stage in a process shares one pipeline.
     """
     try:
         nlp = spacy.load(model)
@@ -36,7 +38,8 @@ def load_pipeline(model: str) -> Language:
         raise NewsgraphError(Errors.E003.format(model=model)) from None
     for module, factory in NEWSGRAPH_COMPONENTS:
         importlib.import_module(module)  # registers the factory
-        nlp.add_pipe(factory, last=True)
+        settings = {"cue_model": cue_model} if factory == ATTRIBUTIONS else {}
+        nlp.add_pipe(factory, last=True, config=settings)
     return nlp
 
 

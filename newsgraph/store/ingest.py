@@ -73,7 +73,7 @@ def ingest(
                 config.batch_size * workers,
             )
         return summary
-    pipeline = nlp or load_pipeline(config.model)
+    pipeline = nlp or load_pipeline(config.model, config.cue_model)
     _ingest_batches(
         inputs,
         store,

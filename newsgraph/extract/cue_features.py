@@ -1,0 +1,126 @@
+"""What the cue model sees of a word: the features of one token, as strings.
+
+The same function serves training (``newsgraph train cues``) and the component, so the
+model is always scored on the features it was trained on. A feature is a short string
+("l=say", "l|c.d=say|ccomp"); the model is a weight per string (``cue_model``).
+
+The features follow the classic recipe for attribution cues (Pareti et al. 2013): the
+word, its lemma and part of speech, its syntactic role and parent, the roles of its
+children and what fills the subject, the neighbouring words, the quotation marks nearby,
+and what the hand-written rules made of the word (a rule candidate and its kind), so the
+model learns when to trust the rules and where they miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.attribution_lexicon import CueLexicon
+from newsgraph.extract.attribution_speech import Candidate
+from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex
+
+# Parts of speech a cue's head can take; the model scores only these words.
+HEAD_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "ADV", "PUNCT", "PROPN"})
+# Punctuation that can carry an attribution ("Trump: ...").
+CUE_PUNCT = frozenset({":", "—", "–"})
+QUOTE_WINDOW = 3  # tokens either side in which a quotation mark counts as "near"
+
+
+def is_scored(lower: str, pos: str, lexicon: CueLexicon) -> bool:
+    """Whether the model scores a word at all (cheap tests, on the token table)."""
+    if pos == "PUNCT":
+        return lower in CUE_PUNCT
+    if pos in ("ADP", "ADV"):
+        return lower in lexicon.prepositions or lower in lexicon.sourceless
+    return pos in HEAD_POS
+
+
+def rule_kinds(candidates: list[Candidate]) -> dict[int, str]:
+    """Token index -> what the rules made of the word: the kind of the candidate it
+    anchors ("_x" marks one kept only for an expert source), or "inside" another's cue."""
+    kinds: dict[int, str] = {}
+    for candidate in candidates:
+        for i in range(*candidate.cue):
+            kinds.setdefault(i, "inside")
+    for candidate in candidates:
+        kinds[candidate.anchor] = candidate.kind + ("_x" if candidate.expert_only else "")
+    return kinds
+
+
+def _lexicon_classes(lemma: str, lexicon: CueLexicon) -> Iterable[str]:
+    for name in ("speech", "cognition", "object", "analysis", "intention", "coverage"):
+        if lemma in getattr(lexicon, name):
+            yield name
+    if lemma in lexicon.nominal:
+        yield "nominal"
+    if lemma in lexicon.via:
+        yield "via"
+
+
+def token_features(
+    token: Token, lexicon: CueLexicon, quotes: QuoteIndex, rule_kind: str | None
+) -> list[str]:
+    """The features of one word. ``rule_kind`` is the kind of the rule candidate whose
+    cue head this word is ("clause", "object", ...), "inside" when the word lies in a
+    candidate's cue without heading it, or None."""
+    doc: Doc = token.doc
+    lemma = token.lemma_.lower()
+    pos = token.pos_
+    dep = token.dep_
+    feats = [
+        "bias",
+        f"w={token.lower_}",
+        f"l={lemma}",
+        f"p={pos}",
+        f"t={token.tag_}",
+        f"d={dep}",
+        f"l|p={lemma}|{pos}",
+        f"l|d={lemma}|{dep}",
+        f"t|d={token.tag_}|{dep}",
+    ]
+    head = token.head
+    if head.i == token.i:
+        feats.append("root")
+    else:
+        feats += [
+            f"h.l={head.lemma_.lower()}",
+            f"d|h.p={dep}|{head.pos_}",
+            f"l|h.l={lemma}|{head.lemma_.lower()}",
+        ]
+    for child in token.children:
+        child_dep = child.dep_
+        feats += [f"c.d={child_dep}", f"l|c.d={lemma}|{child_dep}"]
+        if child_dep in ("nsubj", "nsubjpass", "poss", "agent"):
+            subject = child
+            if child_dep == "agent":
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if not objects:
+                    continue
+                subject = objects[0]
+            feats += [
+                f"s.e={subject.ent_type_ or '-'}",
+                f"s.p={subject.pos_}",
+                f"s.l={subject.lemma_.lower()}",
+                f"l|s.e={lemma}|{subject.ent_type_ or '-'}",
+            ]
+        elif child_dep in ("ccomp", "xcomp", "dobj", "prep", "prt", "mark"):
+            feats.append(f"c.d|c.l={child_dep}|{child.lemma_.lower()}")
+        if child_dep == "mark" or (child_dep == "ccomp" and child.i > token.i):
+            feats.append(f"c.d|dir={child_dep}|{'r' if child.i > token.i else 'l'}")
+    before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    feats += [f"w-1={before}", f"w+1={after}", f"l|w+1={lemma}|{after}"]
+    if quotes.containing(token.idx) is not None:
+        feats.append("in_quote")
+    window = doc[max(token.i - QUOTE_WINDOW, 0) : token.i + QUOTE_WINDOW + 1]
+    for other in window:
+        if other.text in QUOTE_MARKS:
+            feats.append("quote_left" if other.i < token.i else "quote_right")
+    feats += [f"lex={name}" for name in _lexicon_classes(lemma, lexicon)]
+    if rule_kind is not None:
+        feats += [f"rule={rule_kind}", f"rule|l={rule_kind}|{lemma}"]
+    else:
+        feats.append("rule=none")
+    return feats

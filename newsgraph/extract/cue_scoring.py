@@ -1,0 +1,80 @@
+"""Apply the cue model to a document's rule candidates: drop, add and confirm.
+
+See ``cue_model`` for what the thresholds mean. The words scored are those
+``cue_features.is_scored`` admits; each is scored once, with what the rules made of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.attribution_lexicon import CueLexicon
+from newsgraph.extract.attribution_speech import Candidate, learned_candidate
+from newsgraph.extract.cue_features import is_scored, rule_kinds, token_features
+from newsgraph.extract.cue_model import CueModel
+from newsgraph.extract.quotes import QuoteIndex
+from newsgraph.nlp.extensions import token_table
+
+
+# Kinds the model may not drop: they carry what newsgraph records beyond the annotation
+# scheme the model learnt from (negated coverage, hedging adverbs); likewise analysis
+# verbs, which the rules keep only for expert sources (commentary, not events).
+PROTECTED_KINDS = frozenset({"coverage", "sourceless"})
+
+
+def _protected(candidate: Candidate) -> bool:
+    return candidate.kind in PROTECTED_KINDS or candidate.expert_only
+
+
+def cue_probabilities(
+    doc: Doc,
+    candidates: list[Candidate],
+    model: CueModel,
+    lexicon: CueLexicon,
+    quotes: QuoteIndex,
+) -> dict[int, float]:
+    """Token index -> probability that the word heads a cue, for every scored word."""
+    kinds = rule_kinds(candidates)
+    table = token_table(doc)
+    probabilities: dict[int, float] = {}
+    for i, (lower, pos) in enumerate(zip(table.lower, table.pos, strict=True)):
+        if is_scored(lower, pos, lexicon):
+            features = token_features(doc[i], lexicon, quotes, kinds.get(i))
+            probabilities[i] = model.probability(features)
+    return probabilities
+
+
+def scored_candidates(
+    doc: Doc,
+    candidates: list[Candidate],
+    model: CueModel,
+    lexicon: CueLexicon,
+    quotes: QuoteIndex,
+) -> list[Candidate]:
+    """The rule candidates the model keeps and those it adds, in text order."""
+    probabilities = cue_probabilities(doc, candidates, model, lexicon, quotes)
+    kept: list[Candidate] = []
+    covered: set[int] = set()
+    for candidate in candidates:
+        probability = probabilities.get(candidate.anchor)
+        if probability is not None:
+            if probability < model.drop_below and not _protected(candidate):
+                continue
+            candidate.confirmed = probability >= model.confirm_from
+        kept.append(candidate)
+        covered.update(range(*candidate.cue))
+    ruled = set(rule_kinds(candidates))
+    lemmas = token_table(doc).lemma
+    for i, probability in probabilities.items():
+        if probability < model.add_from or i in ruled or i in covered:
+            continue
+        if lemmas[i] in lexicon.via:
+            continue  # "citing X" is found after this step, as the basis of another
+        learned = learned_candidate(doc, doc[i], lexicon, quotes)
+        if learned is None or covered.intersection(range(*learned.cue)):
+            continue
+        learned.confirmed = probability >= model.confirm_from
+        kept.append(learned)
+        covered.update(range(*learned.cue))
+    kept.sort(key=lambda c: c.anchor)
+    return kept

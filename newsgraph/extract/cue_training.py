@@ -1,0 +1,216 @@
+"""Train the cue model on brat attribution data (PolNeAR layout): ``newsgraph train cues``.
+
+1. Parse every document with the full pipeline and the rules alone (``cue_model="none"``).
+2. One example per scored word (``cue_features.is_scored``): its features, and as label
+   the share of the document's annotation files in which the word heads a cue (the
+   syntactic root of the annotated cue span).
+3. Fit an L2-regularised logistic regression (SciPy's L-BFGS; deterministic) on four
+   fifths of the documents, choose the thresholds on the last fifth by the mean of the
+   source, cue and content F1 of ``newsgraph eval quotes``, then refit on all of them.
+
+Features seen in fewer than ``min_count`` documents' examples are left out, and weights
+are rounded, so the file stays small and the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.config import Config
+from newsgraph.eval.brat import ROLES, GoldAttribution, annotation_files, parse_ann
+from newsgraph.eval.quotes import DocumentScore, read_text, score_document
+from newsgraph.extract.attribution_lexicon import CueLexicon, cue_lexicon
+from newsgraph.extract.attribution_speech import forget_sentences, index_sentences, rule_candidates
+from newsgraph.extract.cue_features import is_scored, rule_kinds, token_features
+from newsgraph.extract.cue_model import CueModel
+from newsgraph.extract.quotes import QuoteIndex, quote_regions
+from newsgraph.nlp.extensions import doc_text, token_table
+
+HOLDOUT_EVERY = 5  # every fifth document chooses the thresholds
+DROP_GRID = (0.2, 0.3, 0.4)
+ADD_GRID = (0.4, 0.5, 0.6)
+CONFIRM_GRID = (0.5, 0.7, 1.01)  # 1.01: never confirm
+WEIGHT_DIGITS = 4
+
+
+@dataclass(frozen=True)
+class Example:
+    document: int
+    features: list[str]
+    label: float  # share of annotation files in which the word heads a cue
+
+
+@dataclass
+class Annotated:
+    doc: Doc
+    golds: list[list[GoldAttribution]]  # one list per annotation file
+
+
+def cue_heads(doc: Doc, gold: list[GoldAttribution]) -> set[int]:
+    """Token indices of the syntactic roots of the annotated cue spans."""
+    heads: set[int] = set()
+    for relation in gold:
+        if not relation.cue:
+            continue
+        start = min(s for s, _ in relation.cue)
+        end = max(e for _, e in relation.cue)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.add(span.root.i)
+    return heads
+
+
+def document_examples(number: int, item: Annotated, lexicon: CueLexicon) -> list[Example]:
+    doc = item.doc
+    heads = [cue_heads(doc, gold) for gold in item.golds]
+    index_sentences(doc)
+    quotes = QuoteIndex(quote_regions(doc_text(doc)))
+    kinds = rule_kinds(rule_candidates(doc, lexicon, quotes))
+    table = token_table(doc)
+    examples = []
+    for i, (lower, pos) in enumerate(zip(table.lower, table.pos, strict=True)):
+        if is_scored(lower, pos, lexicon):
+            label = sum(i in found for found in heads) / len(heads)
+            features = token_features(doc[i], lexicon, quotes, kinds.get(i))
+            examples.append(Example(number, features, label))
+    forget_sentences(doc)
+    return examples
+
+
+def fit_weights(examples: Sequence[Example], *, l2: float, min_count: int) -> dict[str, float]:
+    """Logistic regression weights by L-BFGS, from zero: the same examples give the same
+    weights."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    documents: dict[str, set[int]] = {}
+    for example in examples:
+        for feature in example.features:
+            documents.setdefault(feature, set()).add(example.document)
+    vocabulary = sorted(f for f, seen in documents.items() if len(seen) >= min_count)
+    column = {feature: j for j, feature in enumerate(vocabulary)}
+    indices: list[int] = []
+    pointers = [0]
+    for example in examples:
+        indices.extend(sorted({column[f] for f in example.features if f in column}))
+        pointers.append(len(indices))
+    matrix = csr_matrix(
+        (np.ones(len(indices)), indices, pointers), shape=(len(examples), len(vocabulary))
+    )
+    labels = np.array([example.label for example in examples])
+
+    def loss_and_gradient(weights: Any) -> tuple[float, Any]:
+        scores = matrix @ weights
+        probabilities = 1.0 / (1.0 + np.exp(-scores))
+        loss = np.sum(np.logaddexp(0.0, scores) - labels * scores) + 0.5 * l2 * weights @ weights
+        gradient = matrix.T @ (probabilities - labels) + l2 * weights
+        return float(loss), gradient
+
+    found = minimize(
+        loss_and_gradient,
+        np.zeros(len(vocabulary)),
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": 1000},
+    )
+    weights: dict[str, float] = {}
+    for feature, weight in zip(vocabulary, found.x, strict=True):
+        rounded = round(float(weight), WEIGHT_DIGITS)
+        if rounded:
+            weights[feature] = rounded
+    return weights
+
+
+def score_documents(
+    items: Sequence[Annotated], model: CueModel, *, texts: Sequence[str]
+) -> dict[str, float]:
+    """Source, cue and content F1 of the attribution component with ``model``."""
+    from newsgraph.extract.attributions import Attributions
+
+    component = Attributions("newsgraph_attributions_v1", model)
+    total = DocumentScore()
+    for item, text in zip(items, texts, strict=True):
+        predicted = component(item.doc)._.ng_attributions or []
+        for gold in item.golds:
+            document = score_document(text, gold, predicted)
+            for role in ROLES:
+                total.roles[role].add(document.roles[role])
+    return {role: round(total.roles[role].scores()[2], 4) for role in ROLES}
+
+
+def choose_thresholds(
+    items: Sequence[Annotated], weights: dict[str, float], texts: Sequence[str]
+) -> tuple[tuple[float, float, float], dict[str, float]]:
+    """The (drop, add, confirm) thresholds with the best mean F1 on ``items``; ties go to
+    the first in grid order."""
+    best: tuple[float, tuple[float, float, float], dict[str, float]] | None = None
+    for drop, add, confirm in itertools.product(DROP_GRID, ADD_GRID, CONFIRM_GRID):
+        model = CueModel(weights, drop_below=drop, add_from=add, confirm_from=confirm)
+        scores = score_documents(items, model, texts=texts)
+        mean = sum(scores.values()) / len(scores)
+        if best is None or mean > best[0]:
+            best = (mean, (drop, add, confirm), scores)
+    assert best is not None
+    return best[1], best[2]
+
+
+def train_cue_model(
+    folder: Path,
+    *,
+    config: Config,
+    l2: float = 1.0,
+    min_count: int = 5,
+    say: Callable[[str], None] = lambda message: None,
+) -> CueModel:
+    """Train a cue model on ``folder`` (``text/`` and ``attributions/``, brat)."""
+    from newsgraph.nlp import load_pipeline
+
+    pairs = annotation_files(Path(folder))
+    texts = [read_text(text_path) for text_path, _ in pairs]
+    nlp = load_pipeline(config.model, "none")
+    items = []
+    say(f"parsing {len(pairs)} documents")
+    for (_, ann_paths), doc in zip(
+        pairs, nlp.pipe(texts, batch_size=config.batch_size), strict=True
+    ):
+        golds = [parse_ann(read_text(path))[1] for path in ann_paths]
+        items.append(Annotated(doc, golds))
+    lexicon = cue_lexicon()
+    examples = [e for n, item in enumerate(items) for e in document_examples(n, item, lexicon)]
+    tuning = [n for n in range(len(items)) if n % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
+    held = set(tuning)
+    say(f"{len(examples)} examples; fitting on {len(items) - len(held)} documents")
+    weights = fit_weights(
+        [e for e in examples if e.document not in held], l2=l2, min_count=min_count
+    )
+    say(f"choosing thresholds on {len(held)} held-out documents")
+    (drop, add, confirm), held_out = choose_thresholds(
+        [items[n] for n in tuning], weights, [texts[n] for n in tuning]
+    )
+    say(f"refitting on all {len(items)} documents")
+    weights = fit_weights(examples, l2=l2, min_count=min_count)
+    positives = Counter(e.label > 0 for e in examples)[True]
+    return CueModel(
+        weights,
+        drop_below=drop,
+        add_from=add,
+        confirm_from=confirm,
+        about={
+            "trained_on": Path(folder).name,
+            "documents": len(items),
+            "examples": len(examples),
+            "positive_examples": positives,
+            "l2": l2,
+            "min_count": min_count,
+            "held_out_f1": held_out,
+            "spacy_model": config.model,
+        },
+    )
