@@ -8,10 +8,10 @@ import json
 import pytest
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.eval.brat import parse_ann
 from newsgraph.extract.attributions import Attributions
 from newsgraph.extract.cue_model import BUNDLED, CueModel, load_cue_model
 from newsgraph.extract.cue_training import cue_heads, train_cue_model
-from newsgraph.eval.brat import parse_ann
 from newsgraph.nlp import load_pipeline
 
 # An invented use of a verb that is in no cue lexicon: the rules alone find nothing here.

@@ -15,7 +15,6 @@ from newsgraph.extract.cue_model import CueModel
 from newsgraph.extract.quotes import QuoteIndex
 from newsgraph.nlp.extensions import token_table
 
-
 # Kinds the model may not drop: they carry what newsgraph records beyond the annotation
 # scheme the model learnt from (negated coverage, hedging adverbs); likewise analysis
 # verbs, which the rules keep only for expert sources (commentary, not events).
