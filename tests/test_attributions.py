@@ -519,3 +519,19 @@ def test_content_stops_at_the_paragraph_before_the_speaker(nlp):
 def test_first_person_belief_outside_quotes_is_not_an_attribution(nlp):
     text = "I think the bridge will be finished by June."
     assert not [a for a in _attributions(nlp, text) if "think" in a["cue"]["text"]]
+
+
+def test_signed_quotes(nlp):
+    text = (
+        "Readers wrote in about the ferry.\n"
+        "“The crossing is slower every winter.” ― Maren Holt\n"
+        "“I will keep driving around the bay.”― Tomas Ek, Lindvik\n"
+        "“Not a chance.” — the harbour office said nothing more."
+    )
+    attributions = _attributions(nlp, text)
+    signed = {a["source"]["text"]: _content(text, a) for a in attributions if a["source"]}
+    assert signed["Maren Holt"] == "“The crossing is slower every winter.”"
+    assert signed["Tomas Ek"] == "“I will keep driving around the bay.”"
+    dashes = [a for a in attributions if a["cue"]["text"].endswith(("―", "—"))]
+    assert len(dashes) == 2  # a dash before lower-case words is no signature
+    assert all(a["source_type"] == "named_person" for a in dashes)

@@ -20,7 +20,7 @@ TOASTED = "The harbour master toasted the new pier at the opening."
 
 def _model(weights: dict[str, float], **thresholds: float) -> CueModel:
     settings = {"drop_below": 0.5, "add_from": 0.5, "confirm_from": 0.9} | thresholds
-    return CueModel(weights, **settings)
+    return CueModel(weights, heads=frozenset({"toast|VERB"}), **settings)
 
 
 def _cues(nlp, text: str, model: CueModel | None) -> list[str]:
@@ -40,7 +40,7 @@ def test_save_and_load_round_trip(tmp_path):
         assert path.read_bytes() == first  # same model, same bytes (no gzip time stamp)
         loaded = load_cue_model(str(path))
         assert loaded is not None
-        assert loaded.weights == model.weights
+        assert loaded.weights == model.weights and loaded.heads == model.heads
         assert (loaded.drop_below, loaded.add_from, loaded.confirm_from) == (0.2, 0.5, 0.9)
 
 
@@ -72,6 +72,9 @@ def test_the_model_adds_a_cue_the_rules_miss(nlp):
     assert _cues(nlp, TOASTED, sure) == ["toasted"]
     unsure = _model({"l=toast": 4.0, "bias": -2.0}, confirm_from=0.95)
     assert _cues(nlp, TOASTED, unsure) == []
+    # only words whose (lemma, POS) headed a cue in training are scored at all
+    unseen = CueModel(sure.weights, drop_below=0.5, add_from=0.5, confirm_from=0.8)
+    assert _cues(nlp, TOASTED, unseen) == []
 
 
 def test_the_model_drops_a_rule_candidate(nlp):
@@ -115,7 +118,8 @@ def test_training_learns_an_annotated_cue_and_is_deterministic(tmp_path, config,
     folder = _brat_folder(tmp_path / "data", 10)
     first = train_cue_model(folder, config=config, min_count=1)
     second = train_cue_model(folder, config=config, min_count=1)
-    assert first.weights == second.weights
+    assert first.weights == second.weights and first.heads == second.heads
+    assert "toast|VERB" in first.heads
     assert first.about["documents"] == 10 and first.about["positive_examples"] == 10
     assert first.weights["l=toast"] > 0
     cues = _cues(nlp, "Gil Stone toasted the new quay at dusk.", first)

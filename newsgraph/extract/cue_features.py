@@ -20,21 +20,32 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.attribution_lexicon import CueLexicon
 from newsgraph.extract.attribution_speech import Candidate
 from newsgraph.extract.quotes import QUOTE_MARKS, QuoteIndex
+from newsgraph.nlp.extensions import TokenTable, token_table
 
-# Parts of speech a cue's head can take; the model scores only these words.
-HEAD_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "ADV", "PUNCT", "PROPN"})
-# Punctuation that can carry an attribution ("Trump: ...").
-CUE_PUNCT = frozenset({":", "—", "–"})
+# Parts of speech of the words the model may turn into candidates of their own.
+ADDABLE_POS = frozenset({"VERB", "AUX", "NOUN"})
 QUOTE_WINDOW = 3  # tokens either side in which a quotation mark counts as "near"
 
 
-def is_scored(lower: str, pos: str, lexicon: CueLexicon) -> bool:
-    """Whether the model scores a word at all (cheap tests, on the token table)."""
-    if pos == "PUNCT":
-        return lower in CUE_PUNCT
-    if pos in ("ADP", "ADV"):
-        return lower in lexicon.prepositions or lower in lexicon.sourceless
-    return pos in HEAD_POS
+def head_key(lemma: str, pos: str) -> str:
+    """How the model names a (lemma, part of speech) pair it has seen head a cue."""
+    return f"{lemma}|{pos}"
+
+
+def scored_words(doc: Doc, kinds: dict[int, str], heads: frozenset[str]) -> list[int]:
+    """The words the model scores: every rule candidate's anchor (to keep or drop it),
+    and the verbs and nouns the rules passed over whose (lemma, POS) has headed a cue in
+    the training data (to add them). Other words cannot change the outcome."""
+    table = token_table(doc)
+    found = []
+    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos, strict=True)):
+        kind = kinds.get(i)
+        if kind is None:
+            if pos in ADDABLE_POS and head_key(lemma, pos) in heads:
+                found.append(i)
+        elif kind != "inside":
+            found.append(i)
+    return found
 
 
 def rule_kinds(candidates: list[Candidate]) -> dict[int, str]:
@@ -60,18 +71,22 @@ def _lexicon_classes(lemma: str, lexicon: CueLexicon) -> Iterable[str]:
 
 
 def token_features(
-    token: Token, lexicon: CueLexicon, quotes: QuoteIndex, rule_kind: str | None
+    token: Token,
+    table: TokenTable,
+    lexicon: CueLexicon,
+    quotes: QuoteIndex,
+    rule_kind: str | None,
 ) -> list[str]:
     """The features of one word. ``rule_kind`` is the kind of the rule candidate whose
     cue head this word is ("clause", "object", ...), "inside" when the word lies in a
     candidate's cue without heading it, or None."""
-    doc: Doc = token.doc
-    lemma = token.lemma_.lower()
-    pos = token.pos_
+    i = token.i
+    lemma = table.lemma[i]
+    pos = table.pos[i]
     dep = token.dep_
     feats = [
         "bias",
-        f"w={token.lower_}",
+        f"w={table.lower[i]}",
         f"l={lemma}",
         f"p={pos}",
         f"t={token.tag_}",
@@ -109,15 +124,15 @@ def token_features(
             feats.append(f"c.d|c.l={child_dep}|{child.lemma_.lower()}")
         if child_dep == "mark" or (child_dep == "ccomp" and child.i > token.i):
             feats.append(f"c.d|dir={child_dep}|{'r' if child.i > token.i else 'l'}")
-    before = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    words = table.lower
+    before = words[i - 1] if i > 0 else "<s>"
+    after = words[i + 1] if i + 1 < len(words) else "</s>"
     feats += [f"w-1={before}", f"w+1={after}", f"l|w+1={lemma}|{after}"]
     if quotes.containing(token.idx) is not None:
         feats.append("in_quote")
-    window = doc[max(token.i - QUOTE_WINDOW, 0) : token.i + QUOTE_WINDOW + 1]
-    for other in window:
-        if other.text in QUOTE_MARKS:
-            feats.append("quote_left" if other.i < token.i else "quote_right")
+    for j in range(max(i - QUOTE_WINDOW, 0), min(i + QUOTE_WINDOW + 1, len(words))):
+        if words[j] in QUOTE_MARKS:
+            feats.append("quote_left" if j < i else "quote_right")
     feats += [f"lex={name}" for name in _lexicon_classes(lemma, lexicon)]
     if rule_kind is not None:
         feats += [f"rule={rule_kind}", f"rule|l={rule_kind}|{lemma}"]

@@ -42,6 +42,9 @@ class CueModel:
     drop_below: float
     add_from: float
     confirm_from: float
+    # "lemma|POS" pairs that headed a cue in the training data: the only words, besides
+    # the rules' candidates, that the model scores (``cue_features.scored_words``)
+    heads: frozenset[str] = frozenset()
     about: dict[str, Any] = field(default_factory=dict)  # how it was trained
 
     def probability(self, features: list[str]) -> float:
@@ -60,6 +63,7 @@ class CueModel:
                 "confirm_from": self.confirm_from,
             },
             "about": self.about,
+            "heads": sorted(self.heads),
             "weights": dict(sorted(self.weights.items())),
         }
 
@@ -81,6 +85,7 @@ def _parse(data: Any, origin: str) -> CueModel:
             drop_below=float(thresholds["drop_below"]),
             add_from=float(thresholds["add_from"]),
             confirm_from=float(thresholds["confirm_from"]),
+            heads=frozenset(str(head) for head in data["heads"]),
             about=dict(data.get("about") or {}),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as error:

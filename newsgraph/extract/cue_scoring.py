@@ -1,7 +1,7 @@
 """Apply the cue model to a document's rule candidates: drop, add and confirm.
 
-See ``cue_model`` for what the thresholds mean. The words scored are those
-``cue_features.is_scored`` admits; each is scored once, with what the rules made of it.
+See ``cue_model`` for what the thresholds mean. The words scored are those of
+``cue_features.scored_words``; each is scored once, with what the rules made of it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.attribution_lexicon import CueLexicon
 from newsgraph.extract.attribution_speech import Candidate, learned_candidate
-from newsgraph.extract.cue_features import is_scored, rule_kinds, token_features
+from newsgraph.extract.cue_features import rule_kinds, scored_words, token_features
 from newsgraph.extract.cue_model import CueModel
 from newsgraph.extract.quotes import QuoteIndex
 from newsgraph.nlp.extensions import token_table
@@ -36,10 +36,9 @@ def cue_probabilities(
     kinds = rule_kinds(candidates)
     table = token_table(doc)
     probabilities: dict[int, float] = {}
-    for i, (lower, pos) in enumerate(zip(table.lower, table.pos, strict=True)):
-        if is_scored(lower, pos, lexicon):
-            features = token_features(doc[i], lexicon, quotes, kinds.get(i))
-            probabilities[i] = model.probability(features)
+    for i in scored_words(doc, kinds, model.heads):
+        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
+        probabilities[i] = model.probability(features)
     return probabilities
 
 

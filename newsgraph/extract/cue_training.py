@@ -1,7 +1,7 @@
 """Train the cue model on brat attribution data (PolNeAR layout): ``newsgraph train cues``.
 
 1. Parse every document with the full pipeline and the rules alone (``cue_model="none"``).
-2. One example per scored word (``cue_features.is_scored``): its features, and as label
+2. One example per scored word (``cue_features.scored_words``): its features, and as label
    the share of the document's annotation files in which the word heads a cue (the
    syntactic root of the annotated cue span).
 3. Fit an L2-regularised logistic regression (SciPy's L-BFGS; deterministic) on four
@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from newsgraph.eval.brat import ROLES, GoldAttribution, annotation_files, parse_
 from newsgraph.eval.quotes import DocumentScore, read_text, score_document
 from newsgraph.extract.attribution_lexicon import CueLexicon, cue_lexicon
 from newsgraph.extract.attribution_speech import forget_sentences, index_sentences, rule_candidates
-from newsgraph.extract.cue_features import is_scored, rule_kinds, token_features
+from newsgraph.extract.cue_features import head_key, rule_kinds, scored_words, token_features
 from newsgraph.extract.cue_model import CueModel
 from newsgraph.extract.quotes import QuoteIndex, quote_regions
 from newsgraph.nlp.extensions import doc_text, token_table
@@ -51,6 +51,7 @@ class Example:
 class Annotated:
     doc: Doc
     golds: list[list[GoldAttribution]]  # one list per annotation file
+    heads: list[set[int]] = field(default_factory=list)  # cue heads, per annotation file
 
 
 def cue_heads(doc: Doc, gold: list[GoldAttribution]) -> set[int]:
@@ -67,21 +68,39 @@ def cue_heads(doc: Doc, gold: list[GoldAttribution]) -> set[int]:
     return heads
 
 
-def document_examples(number: int, item: Annotated, lexicon: CueLexicon) -> list[Example]:
+def head_words(items: Sequence[Annotated]) -> frozenset[str]:
+    """The (lemma, POS) pairs that head an annotated cue somewhere in ``items``."""
+    found: set[str] = set()
+    for item in items:
+        table = token_table(item.doc)
+        for heads in item.heads:
+            found.update(head_key(table.lemma[i], table.pos[i]) for i in heads)
+    return frozenset(found)
+
+
+def document_examples(
+    number: int, item: Annotated, lexicon: CueLexicon, heads: frozenset[str]
+) -> list[Example]:
+    """One example per word the model would score in this document."""
     doc = item.doc
-    heads = [cue_heads(doc, gold) for gold in item.golds]
     index_sentences(doc)
     quotes = QuoteIndex(quote_regions(doc_text(doc)))
     kinds = rule_kinds(rule_candidates(doc, lexicon, quotes))
     table = token_table(doc)
     examples = []
-    for i, (lower, pos) in enumerate(zip(table.lower, table.pos, strict=True)):
-        if is_scored(lower, pos, lexicon):
-            label = sum(i in found for found in heads) / len(heads)
-            features = token_features(doc[i], lexicon, quotes, kinds.get(i))
-            examples.append(Example(number, features, label))
+    for i in scored_words(doc, kinds, heads):
+        label = sum(i in found for found in item.heads) / len(item.heads)
+        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
+        examples.append(Example(number, features, label))
     forget_sentences(doc)
     return examples
+
+
+def examples_of(
+    items: Sequence[Annotated], numbers: Sequence[int], heads: frozenset[str]
+) -> list[Example]:
+    lexicon = cue_lexicon()
+    return [e for n in numbers for e in document_examples(n, items[n], lexicon, heads)]
 
 
 def fit_weights(examples: Sequence[Example], *, l2: float, min_count: int) -> dict[str, float]:
@@ -147,13 +166,16 @@ def score_documents(
 
 
 def choose_thresholds(
-    items: Sequence[Annotated], weights: dict[str, float], texts: Sequence[str]
+    items: Sequence[Annotated],
+    weights: dict[str, float],
+    heads: frozenset[str],
+    texts: Sequence[str],
 ) -> tuple[tuple[float, float, float], dict[str, float]]:
     """The (drop, add, confirm) thresholds with the best mean F1 on ``items``; ties go to
     the first in grid order."""
     best: tuple[float, tuple[float, float, float], dict[str, float]] | None = None
     for drop, add, confirm in itertools.product(DROP_GRID, ADD_GRID, CONFIRM_GRID):
-        model = CueModel(weights, drop_below=drop, add_from=add, confirm_from=confirm)
+        model = CueModel(weights, drop_below=drop, add_from=add, confirm_from=confirm, heads=heads)
         scores = score_documents(items, model, texts=texts)
         mean = sum(scores.values()) / len(scores)
         if best is None or mean > best[0]:
@@ -182,20 +204,20 @@ def train_cue_model(
         pairs, nlp.pipe(texts, batch_size=config.batch_size), strict=True
     ):
         golds = [parse_ann(read_text(path))[1] for path in ann_paths]
-        items.append(Annotated(doc, golds))
-    lexicon = cue_lexicon()
-    examples = [e for n, item in enumerate(items) for e in document_examples(n, item, lexicon)]
+        items.append(Annotated(doc, golds, [cue_heads(doc, gold) for gold in golds]))
     tuning = [n for n in range(len(items)) if n % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
-    held = set(tuning)
-    say(f"{len(examples)} examples; fitting on {len(items) - len(held)} documents")
-    weights = fit_weights(
-        [e for e in examples if e.document not in held], l2=l2, min_count=min_count
-    )
-    say(f"choosing thresholds on {len(held)} held-out documents")
+    fitting = [n for n in range(len(items)) if n % HOLDOUT_EVERY != HOLDOUT_EVERY - 1]
+    heads = head_words([items[n] for n in fitting])
+    examples = examples_of(items, fitting, heads)
+    say(f"{len(examples)} examples; fitting on {len(fitting)} documents")
+    weights = fit_weights(examples, l2=l2, min_count=min_count)
+    say(f"choosing thresholds on {len(tuning)} held-out documents")
     (drop, add, confirm), held_out = choose_thresholds(
-        [items[n] for n in tuning], weights, [texts[n] for n in tuning]
+        [items[n] for n in tuning], weights, heads, [texts[n] for n in tuning]
     )
     say(f"refitting on all {len(items)} documents")
+    heads = head_words(items)
+    examples = examples_of(items, range(len(items)), heads)
     weights = fit_weights(examples, l2=l2, min_count=min_count)
     positives = Counter(e.label > 0 for e in examples)[True]
     return CueModel(
@@ -203,6 +225,7 @@ def train_cue_model(
         drop_below=drop,
         add_from=add,
         confirm_from=confirm,
+        heads=heads,
         about={
             "trained_on": Path(folder).name,
             "documents": len(items),
