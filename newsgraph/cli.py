@@ -586,7 +586,7 @@ def eval_quotes_command(
 def train_cues_command(
     folder: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (brat).")],
     out: Annotated[Path, typer.Option("--out", help="Model file to write (.json or .json.gz).")],
-    l2: Annotated[float, typer.Option("--l2", min=0, help="L2 regularisation strength.")] = 1.0,
+    l2: Annotated[float, typer.Option("--l2", min=0, help="L2 regularisation strength.")] = 3.0,
     min_count: Annotated[
         int, typer.Option("--min-count", min=1, help="Keep features seen in N documents.")
     ] = 5,

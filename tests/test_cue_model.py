@@ -77,6 +77,32 @@ def test_the_model_adds_a_cue_the_rules_miss(nlp):
     assert _cues(nlp, TOASTED, unseen) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lemma", "cue", "content"),
+    [
+        # the object of a preposition after the verb, the preposition joining the cue
+        ("The mayor focused on the harbour budget.", "focus", "focused on", "the harbour budget"),
+        # an infinitive or gerund complement
+        ("The council proposes closing the pier.", "propose", "proposes", "closing the pier"),
+    ],
+)
+def test_content_of_a_verb_only_the_model_chose(nlp, text, lemma, cue, content):
+    model = CueModel(
+        {f"l={lemma}": 6.0, "bias": -2.0},
+        drop_below=0.5,
+        add_from=0.5,
+        confirm_from=0.5,
+        heads=frozenset({f"{lemma}|VERB"}),
+    )
+    component = Attributions("newsgraph_attributions_v1", model)
+    with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
+        doc = nlp(text)
+    found = [a for a in component(doc)._.ng_attributions if a["cue"]["text"] == cue]
+    assert found, component(doc)._.ng_attributions
+    span = found[0]["content"]
+    assert text[span["start"] : span["end"]] == content
+
+
 def test_the_model_drops_a_rule_candidate(nlp):
     text = "The ferry operator said the crossing would reopen on Friday."
     assert _cues(nlp, text, None) == ["said"]

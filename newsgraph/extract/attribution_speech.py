@@ -449,6 +449,8 @@ def _verb_candidate(
             content, kind = found[0], "object"
             if found[1] - cue[1] <= 1:
                 cue = (cue[0], found[1] + 1)
+    if content is None and learned:
+        content, kind, cue = _learned_content(doc, verb, quotes, cue)
     if content is None:
         return None
     if coverage:
@@ -477,6 +479,28 @@ def _verb_candidate(
         source_head=head.i if head is not None else None,
         verb=verb.i,
     )
+
+
+def _learned_content(
+    doc: Doc, verb: Token, quotes: QuoteIndex, cue: TokenRange
+) -> tuple[TokenRange | None, str, TokenRange]:
+    """Content for a verb only the cue model chose, when the lexicon verbs' paths found
+    none: the clause it interrupts ("as X pointed out, Y"), its infinitive or gerund
+    complement ("proposes allowing Y"), the object of any preposition after it ("focused
+    on Y", which joins the cue), or a quote next to it."""
+    content = _parenthetical_content(doc, verb)
+    if content is not None:
+        return content, "parenthetical", cue
+    for xcomp in _children(verb, ("xcomp",)):
+        if xcomp.i > verb.i:
+            return trimmed(doc, *subtree_range(xcomp)), "object", cue
+    for prep in _children(verb, ("prep",)):
+        objects = _children(prep, ("pobj", "pcomp"))
+        if prep.i > verb.i and objects:
+            if prep.i - cue[1] <= 1:
+                cue = (cue[0], prep.i + 1)
+            return trimmed(doc, *subtree_range(objects[0])), "object", cue
+    return _quote_content(doc, verb, quotes), "quote", cue
 
 
 def _light_verb_candidate(doc: Doc, verb: Token, lexicon: CueLexicon) -> Candidate | None:

@@ -188,7 +188,7 @@ def train_cue_model(
     folder: Path,
     *,
     config: Config,
-    l2: float = 1.0,
+    l2: float = 3.0,
     min_count: int = 5,
     say: Callable[[str], None] = lambda message: None,
 ) -> CueModel:
