@@ -10,10 +10,19 @@ import pytest
 from newsgraph.eval.brat import parse_ann
 from newsgraph.eval.quotes import evaluate_quotes, score_document
 from newsgraph.extract.quotes import quote_regions
+from newsgraph.nlp import load_pipeline
 
 from conftest import ROOT, shared_path
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def nlp(config):
+    """The hand-written rules alone: these tests pin the constructions of
+    ``attribution_speech``. What the bundled cue model keeps, drops and adds is tested in
+    ``test_cue_model``, by the reference page test and by the quality floor below."""
+    return load_pipeline(config.model, "none")
 
 
 def _analyse(nlp, text: str):
