@@ -38,6 +38,8 @@ DROP_GRID = (0.2, 0.3, 0.4)
 ADD_GRID = (0.4, 0.5, 0.6)
 CONFIRM_GRID = (0.5, 0.7, 1.01)  # 1.01: never confirm
 WEIGHT_DIGITS = 4
+MIN_HEAD_POSITIVES = 2  # annotated cue heads a (lemma, POS) pair needs to be scored
+MIN_HEAD_SHARE = 0.03  # ... and the share of its uses they must make up
 
 
 @dataclass(frozen=True)
@@ -69,13 +71,25 @@ def cue_heads(doc: Doc, gold: list[GoldAttribution]) -> set[int]:
 
 
 def head_words(items: Sequence[Annotated]) -> frozenset[str]:
-    """The (lemma, POS) pairs that head an annotated cue somewhere in ``items``."""
-    found: set[str] = set()
+    """The (lemma, POS) pairs that head annotated cues in ``items`` at least
+    ``MIN_HEAD_POSITIVES`` times and in at least ``MIN_HEAD_SHARE`` of their uses: words
+    like "be" or "year", which head a cue once in hundreds of uses, would cost a scoring
+    at every use and almost never become a candidate."""
+    uses: Counter[str] = Counter()
+    positives: dict[str, float] = {}
     for item in items:
         table = token_table(item.doc)
+        keys = [head_key(lemma, pos) for lemma, pos in zip(table.lemma, table.pos, strict=True)]
+        uses.update(keys)
         for heads in item.heads:
-            found.update(head_key(table.lemma[i], table.pos[i]) for i in heads)
-    return frozenset(found)
+            share = 1 / len(item.heads)
+            for i in heads:
+                positives[keys[i]] = positives.get(keys[i], 0.0) + share
+    return frozenset(
+        key
+        for key, count in positives.items()
+        if count >= MIN_HEAD_POSITIVES and count / uses[key] >= MIN_HEAD_SHARE
+    )
 
 
 def document_examples(
