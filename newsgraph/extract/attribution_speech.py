@@ -17,6 +17,11 @@ Constructions (cue words come from ``data/attribution_cues.yaml``):
 * via: "X reported Y, citing Z" (Z becomes its own attribution, linked by ``via``)
 * sourceless adverbs: "he reportedly left"
 * coverage: "X did not cover Y" (negated coverage statement)
+* labelled lines and signed quotes: 'Trump: "..."', '"..." ― Dana Novak'
+
+``rule_candidates`` holds what the lexicon finds; the cue model (``cue_scoring``) may drop
+some and add verbs and nouns of its own (``learned_candidate``) before
+``linked_candidates`` adds the via, labelled and signed ones.
 
 A cue verb that borrows its speaker from the verb it hangs from takes that verb into the
 cue ("took to Twitter to say").
