@@ -153,8 +153,8 @@ def test_training_learns_an_annotated_cue_and_is_deterministic(tmp_path, config,
 
 
 def test_cue_heads_are_the_roots_of_annotated_cues(nlp):
-    text = "Ana Ruiz has come out in support of the plan."
-    ann = "T1\tCue 9 35\thas come out in support of\nE1\tAttribution:T1 Cue:T1\n"
+    text = "Ana Ruiz has spoken out in favour of the plan."
+    ann = "T1\tCue 9 36\thas spoken out in favour of\nE1\tAttribution:T1 Cue:T1\n"
     _, gold = parse_ann(ann)
     doc = nlp(text)
-    assert [doc[i].text for i in cue_heads(doc, gold)] == ["come"]
+    assert [doc[i].text for i in cue_heads(doc, gold)] == ["spoken"]
