@@ -7,8 +7,10 @@ features of ``cue_features`` (including what the rules made of the word); for ea
 candidate head it gives the probability that an annotator would mark a cue there:
 
 * a rule candidate whose head scores below ``drop_below`` is dropped;
-* a word the rules passed over that scores at least ``add_from`` becomes a candidate,
-  its source and content found by the same parse rules as a lexicon verb's;
+* a verb or noun the rules passed over that scores at least ``add_from`` becomes a
+  candidate, its source and content found by the same parse rules as a lexicon verb's
+  (only words whose lemma and part of speech often headed a cue in training, ``heads``,
+  are scored: the others could almost never pass);
 * a candidate scoring at least ``confirm_from`` is kept by the later filters that
   otherwise drop rule candidates with doubtful sources.
 
