@@ -13,7 +13,7 @@ model learns when to trust the rules and where they miss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -46,6 +46,20 @@ def scored_words(doc: Doc, kinds: dict[int, str], heads: frozenset[str]) -> list
         elif kind != "inside":
             found.append(i)
     return found
+
+
+def scored_features(
+    doc: Doc,
+    kinds: dict[int, str],
+    heads: frozenset[str],
+    lexicon: CueLexicon,
+    quotes: QuoteIndex,
+) -> Iterator[tuple[int, list[str]]]:
+    """(token index, features) of each word of ``scored_words``: what training labels
+    and what the component scores."""
+    table = token_table(doc)
+    for i in scored_words(doc, kinds, heads):
+        yield i, token_features(doc[i], table, lexicon, quotes, kinds.get(i))
 
 
 def rule_kinds(candidates: list[Candidate]) -> dict[int, str]:

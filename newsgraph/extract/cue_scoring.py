@@ -1,7 +1,7 @@
 """Apply the cue model to a document's rule candidates: drop, add and confirm.
 
 See ``cue_model`` for what the thresholds mean. The words scored are those of
-``cue_features.scored_words``; each is scored once, with what the rules made of it.
+``cue_features.scored_features``; each is scored once, with what the rules made of it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.attribution_lexicon import CueLexicon
 from newsgraph.extract.attribution_speech import Candidate, learned_candidate
-from newsgraph.extract.cue_features import rule_kinds, scored_words, token_features
+from newsgraph.extract.cue_features import rule_kinds, scored_features
 from newsgraph.extract.cue_model import CueModel
 from newsgraph.extract.quotes import QuoteIndex
 from newsgraph.nlp.extensions import token_table
@@ -27,19 +27,17 @@ def _protected(candidate: Candidate) -> bool:
 
 def cue_probabilities(
     doc: Doc,
-    candidates: list[Candidate],
+    kinds: dict[int, str],
     model: CueModel,
     lexicon: CueLexicon,
     quotes: QuoteIndex,
 ) -> dict[int, float]:
-    """Token index -> probability that the word heads a cue, for every scored word."""
-    kinds = rule_kinds(candidates)
-    table = token_table(doc)
-    probabilities: dict[int, float] = {}
-    for i in scored_words(doc, kinds, model.heads):
-        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
-        probabilities[i] = model.probability(features)
-    return probabilities
+    """Token index -> probability that the word heads a cue, for every scored word;
+    ``kinds`` is ``rule_kinds`` of the rule candidates."""
+    return {
+        i: model.probability(features)
+        for i, features in scored_features(doc, kinds, model.heads, lexicon, quotes)
+    }
 
 
 def scored_candidates(
@@ -50,7 +48,8 @@ def scored_candidates(
     quotes: QuoteIndex,
 ) -> list[Candidate]:
     """The rule candidates the model keeps and those it adds, in text order."""
-    probabilities = cue_probabilities(doc, candidates, model, lexicon, quotes)
+    kinds = rule_kinds(candidates)
+    probabilities = cue_probabilities(doc, kinds, model, lexicon, quotes)
     kept: list[Candidate] = []
     covered: set[int] = set()
     for candidate in candidates:
@@ -61,10 +60,9 @@ def scored_candidates(
             candidate.confirmed = probability >= model.confirm_from
         kept.append(candidate)
         covered.update(range(*candidate.cue))
-    ruled = set(rule_kinds(candidates))
     lemmas = token_table(doc).lemma
     for i, probability in probabilities.items():
-        if probability < model.add_from or i in ruled or i in covered:
+        if probability < model.add_from or i in kinds or i in covered:
             continue
         if lemmas[i] in lexicon.via:
             continue  # "citing X" is found after this step, as the basis of another

@@ -1,7 +1,7 @@
 """Train the cue model on brat attribution data (PolNeAR layout): ``newsgraph train cues``.
 
 1. Parse every document with the full pipeline and the rules alone (``cue_model="none"``).
-2. One example per scored word (``cue_features.scored_words``): its features, and as label
+2. One example per scored word (``cue_features.scored_features``): its features, and as label
    the share of the document's annotation files in which the word heads a cue (the
    syntactic root of the annotated cue span).
 3. Fit an L2-regularised logistic regression (SciPy's L-BFGS; deterministic) on four
@@ -28,7 +28,7 @@ from newsgraph.eval.brat import ROLES, GoldAttribution, annotation_files, parse_
 from newsgraph.eval.quotes import DocumentScore, read_text, score_document
 from newsgraph.extract.attribution_lexicon import CueLexicon, cue_lexicon
 from newsgraph.extract.attribution_speech import forget_sentences, index_sentences, rule_candidates
-from newsgraph.extract.cue_features import head_key, rule_kinds, scored_words, token_features
+from newsgraph.extract.cue_features import head_key, rule_kinds, scored_features
 from newsgraph.extract.cue_model import CueModel
 from newsgraph.extract.quotes import QuoteIndex, quote_regions
 from newsgraph.nlp.extensions import doc_text, token_table
@@ -81,8 +81,8 @@ def head_words(items: Sequence[Annotated]) -> frozenset[str]:
         table = token_table(item.doc)
         keys = [head_key(lemma, pos) for lemma, pos in zip(table.lemma, table.pos, strict=True)]
         uses.update(keys)
+        share = 1 / len(item.heads)
         for heads in item.heads:
-            share = 1 / len(item.heads)
             for i in heads:
                 positives[keys[i]] = positives.get(keys[i], 0.0) + share
     return frozenset(
@@ -100,11 +100,9 @@ def document_examples(
     index_sentences(doc)
     quotes = QuoteIndex(quote_regions(doc_text(doc)))
     kinds = rule_kinds(rule_candidates(doc, lexicon, quotes))
-    table = token_table(doc)
     examples = []
-    for i in scored_words(doc, kinds, heads):
+    for i, features in scored_features(doc, kinds, heads, lexicon, quotes):
         label = sum(i in found for found in item.heads) / len(item.heads)
-        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
         examples.append(Example(number, features, label))
     forget_sentences(doc)
     return examples

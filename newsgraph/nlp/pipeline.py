@@ -9,7 +9,10 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.errors import Errors, NewsgraphError
+from newsgraph.extract.cue_model import BUNDLED
 from newsgraph.nlp import components  # noqa: F401  (registers the factories)
+
+ATTRIBUTIONS = "newsgraph_attributions_v1"  # takes the cue_model setting
 
 # Our components, in order, appended after the model's own pipes: (module that registers
 # the factory, factory name). Extraction steps read what earlier ones assigned.
@@ -20,13 +23,12 @@ NEWSGRAPH_COMPONENTS = (
     ("newsgraph.extract.actors", "newsgraph_actors_v1"),
     ("newsgraph.extract.events", "newsgraph_events_v1"),
     ("newsgraph.extract.category", "newsgraph_category_v1"),
-    ("newsgraph.extract.attributions", "newsgraph_attributions_v1"),
+    ("newsgraph.extract.attributions", ATTRIBUTIONS),
 )
-ATTRIBUTIONS = "newsgraph_attributions_v1"
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str, cue_model: str = "bundled") -> Language:
+def load_pipeline(model: str, cue_model: str = BUNDLED) -> Language:
     """Load ``model`` (a package name or path) and add newsgraph's components;
     ``cue_model`` is the attribution component's (see ``extract.cue_model``).
 
