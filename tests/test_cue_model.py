@@ -23,11 +23,15 @@ def _model(weights: dict[str, float], **thresholds: float) -> CueModel:
     return CueModel(weights, heads=frozenset({"toast|VERB"}), **settings)
 
 
-def _cues(nlp, text: str, model: CueModel | None) -> list[str]:
+def _records(nlp, text: str, model: CueModel | None) -> list[dict]:
     component = Attributions("newsgraph_attributions_v1", model)
     with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
         doc = nlp(text)
-    return [a["cue"]["text"] for a in component(doc)._.ng_attributions]
+    return component(doc)._.ng_attributions
+
+
+def _cues(nlp, text: str, model: CueModel | None) -> list[str]:
+    return [a["cue"]["text"] for a in _records(nlp, text, model)]
 
 
 def test_save_and_load_round_trip(tmp_path):
@@ -94,11 +98,9 @@ def test_content_of_a_verb_only_the_model_chose(nlp, text, lemma, cue, content):
         confirm_from=0.5,
         heads=frozenset({f"{lemma}|VERB"}),
     )
-    component = Attributions("newsgraph_attributions_v1", model)
-    with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
-        doc = nlp(text)
-    found = [a for a in component(doc)._.ng_attributions if a["cue"]["text"] == cue]
-    assert found, component(doc)._.ng_attributions
+    records = _records(nlp, text, model)
+    found = [a for a in records if a["cue"]["text"] == cue]
+    assert found, records
     span = found[0]["content"]
     assert text[span["start"] : span["end"]] == content
 
