@@ -570,11 +570,22 @@ def eval_quotes_command(
         float | None,
         typer.Option("--min-f1", help="Exit 1 when any of source/cue/content F1 is below this."),
     ] = None,
+    agreement: Annotated[
+        bool,
+        typer.Option(
+            "--agreement",
+            help="Score the annotators against each other instead (documents with several "
+            "annotation files); runs no pipeline.",
+        ),
+    ] = False,
 ) -> None:
     """Attribution: token-overlap F1 of source, cue and content, matched per relation."""
-    from newsgraph.eval.quotes import evaluate_quotes
+    from newsgraph.eval.quotes import annotator_agreement, evaluate_quotes
 
-    result = evaluate_quotes(folder, config=load_config(), limit=limit)
+    if agreement:
+        result = annotator_agreement(folder, limit=limit)
+    else:
+        result = evaluate_quotes(folder, config=load_config(), limit=limit)
     typer.echo(json.dumps(result))
     lowest = min(result["source_f1"], result["cue_f1"], result["content_f1"])
     if min_f1 is not None and lowest < min_f1:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.eval.brat import parse_ann
-from newsgraph.eval.quotes import evaluate_quotes, score_document
+from newsgraph.eval.quotes import annotator_agreement, evaluate_quotes, score_document
 from newsgraph.extract.quotes import quote_regions
 from newsgraph.nlp import load_pipeline
 
@@ -396,6 +396,27 @@ def test_evaluator_on_a_tiny_folder(tmp_path, config):
     assert result["documents"] == 1 and result["annotation_files"] == 1
     assert result["offset_mismatches"] == 0
     assert result["content_f1"] > 0.5
+
+
+def test_annotator_agreement_scores_files_against_each_other(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text("Ana said the bridge is shut.\n")
+    (tmp_path / "attributions" / "doc1_ab12.ann").write_text(ANN)
+    # a second annotator who marks "said the bridge" as cue and no source
+    other = ANN.replace("Cue 4 8\tsaid", "Cue 4 19\tsaid the bridge").replace(" Source:T1", "")
+    (tmp_path / "attributions" / "doc1_cd34.ann").write_text(other)
+    # a document with one annotation file is left out
+    (tmp_path / "text" / "doc2.txt").write_text("Ana said the bridge is shut.\n")
+    (tmp_path / "attributions" / "doc2_ab12.ann").write_text(ANN)
+    result = annotator_agreement(tmp_path)
+    assert result["documents"] == 1 and result["annotation_files"] == 2
+    assert result["gold_relations"] == result["matched"] == 2
+    # cue: 1 shared token of 1 and 3, both ways round -> P = R = 2/4
+    assert result["cue_precision"] == result["cue_recall"] == 0.5
+    assert result["content_f1"] == 1.0
+    # source: one file has it, the other not -> no shared token either way round
+    assert result["source_f1"] == 0.0
 
 
 # The quality gate scores the first DEV_SUBSET documents of the development split (sorted

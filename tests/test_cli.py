@@ -119,6 +119,19 @@ def test_eval_extraction_floor_flag(tmp_path):
     assert missing.returncode == 2 and "ground-truth" in missing.stderr
 
 
+def test_eval_quotes_agreement_runs_no_pipeline(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text("Ana said the bridge is shut.\n")
+    ann = "T1\tCue 4 8\tsaid\nT2\tContent 9 27\tthe bridge is shut\nE1\tA:T1 Cue:T1 Content:T2\n"
+    for annotator in ("ab12", "cd34"):
+        (tmp_path / "attributions" / f"doc1_{annotator}.ann").write_text(ann)
+    # a model that cannot load shows that no pipeline is built
+    env = {"NEWSGRAPH_MODEL": "no_such_model"}
+    result = json.loads(run("eval", "quotes", str(tmp_path), "--agreement", env=env).stdout)
+    assert result["task"] == "quotes-agreement" and result["cue_f1"] == 1.0
+
+
 def test_version():
     assert run("version").stdout.strip()
 

@@ -21,6 +21,7 @@ Metric (token-overlap F1, matched per relation):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -123,6 +124,11 @@ def score_document(
     pred_tokens = [
         {r: tokenizer.tokens(spans) for r, spans in predicted_spans(a).items()} for a in predicted
     ]
+    return score_tokens(gold_tokens, pred_tokens)
+
+
+def score_tokens(gold_tokens: list[RoleTokens], pred_tokens: list[RoleTokens]) -> DocumentScore:
+    """Score relations already reduced to the token sets of their roles."""
     score = DocumentScore(gold_relations=len(gold_tokens), predicted_relations=len(pred_tokens))
     for role in ROLES:
         score.roles[role].gold = sum(len(g[role]) for g in gold_tokens)
@@ -139,6 +145,55 @@ def read_text(path: Path) -> str:
     # newline="" keeps "\r\n" as two characters, so that standoff offsets stay valid.
     with path.open(encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def _add(total: DocumentScore, document: DocumentScore) -> None:
+    total.gold_relations += document.gold_relations
+    total.predicted_relations += document.predicted_relations
+    total.matched += document.matched
+    for role in ROLES:
+        total.roles[role].add(document.roles[role])
+
+
+def _summary(total: DocumentScore) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "gold_relations": total.gold_relations,
+        "predicted_relations": total.predicted_relations,
+        "matched": total.matched,
+    }
+    for role in ROLES:
+        precision, recall, f1 = total.roles[role].scores()
+        result[f"{role}_precision"] = round(precision, 4)
+        result[f"{role}_recall"] = round(recall, 4)
+        result[f"{role}_f1"] = round(f1, 4)
+    return result
+
+
+def annotator_agreement(folder: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """How far the annotators agree with each other, by the same metric: on every document
+    with several annotation files, each file is scored as a prediction against each other
+    one (discontinuous spans kept as they are). It is the scale to read the system's
+    figures on: a system is scored against one annotator at a time, as each annotator is
+    here against the others (a system that learnt the annotators' consensus can score a
+    little above it, but not far)."""
+    pairs = [pair for pair in annotation_files(Path(folder)) if len(pair[1]) > 1]
+    if limit is not None:
+        pairs = pairs[:limit]
+    total = DocumentScore()
+    for text_path, ann_paths in pairs:
+        tokenizer = Tokenizer(read_text(text_path))
+        files = [
+            [{r: tokenizer.tokens(g.role(r)) for r in ROLES} for g in parse_ann(read_text(a))[1]]
+            for a in ann_paths
+        ]
+        for one, other in itertools.permutations(files, 2):
+            _add(total, score_tokens(other, one))
+    return {
+        "task": "quotes-agreement",
+        "documents": len(pairs),
+        "annotation_files": sum(len(anns) for _, anns in pairs),
+        **_summary(total),
+    }
 
 
 def evaluate_quotes(folder: Path, *, config: Config, limit: int | None = None) -> dict[str, Any]:
@@ -159,24 +214,11 @@ def evaluate_quotes(folder: Path, *, config: Config, limit: int | None = None) -
         for ann_path in ann_paths:
             bounds, gold = parse_ann(read_text(ann_path))
             offset_mismatches += check_offsets(text, bounds)
-            document = score_document(text, gold, predicted)
-            total.gold_relations += document.gold_relations
-            total.predicted_relations += document.predicted_relations
-            total.matched += document.matched
-            for role in ROLES:
-                total.roles[role].add(document.roles[role])
-    result: dict[str, Any] = {
+            _add(total, score_document(text, gold, predicted))
+    return {
         "task": "quotes",
         "documents": len(pairs),
         "annotation_files": sum(len(anns) for _, anns in pairs),
-        "gold_relations": total.gold_relations,
-        "predicted_relations": total.predicted_relations,
-        "matched": total.matched,
+        **_summary(total),
         "offset_mismatches": offset_mismatches,
     }
-    for role in ROLES:
-        precision, recall, f1 = total.roles[role].scores()
-        result[f"{role}_precision"] = round(precision, 4)
-        result[f"{role}_recall"] = round(recall, 4)
-        result[f"{role}_f1"] = round(f1, 4)
-    return result
