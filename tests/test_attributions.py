@@ -44,6 +44,19 @@ def _content(text: str, attribution: dict[str, Any]) -> str:
     return text[attribution["content"]["start"] : attribution["content"]["end"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The harbour master said recently that the pier would reopen in May.", "said recently"),
+        ("The harbour master asked rhetorically whether anyone had read it.", "asked rhetorically"),
+        ("The inspector said on Monday that the pier was safe.", "said"),
+    ],
+)
+def test_cue_takes_in_the_adverb_right_after_the_verb(nlp, text, cue):
+    (record,) = _attributions(nlp, text)
+    assert text[record["cue"]["start"] : record["cue"]["end"]] == cue
+
+
 def test_record_shape_and_offsets(nlp):
     text = "The ministry said that the border crossing would reopen on Friday."
     attributions = _attributions(nlp, text)
