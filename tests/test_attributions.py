@@ -45,6 +45,37 @@ def _content(text: str, attribution: dict[str, Any]) -> str:
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "But according to reports in the local press, the mayor could not attend.",
+            "reports in the local press",
+            "the mayor could not attend",
+        ),
+        (
+            "The plan, according to two port officials, is to reopen the harbour in May.",
+            "two port officials",
+            "is to reopen the harbour in May",
+        ),
+    ],
+)
+def test_according_to_inside_its_clause(nlp, text, source, content):
+    record = _by_cue(_attributions(nlp, text), "according to")
+    assert record["source"]["text"] == source
+    assert _content(text, record) == content
+
+
+def test_participle_after_said_continues_the_speaker(nlp):
+    # the parser hangs "adding" from "pay", whose subject is "they"
+    text = (
+        '"If they close the bridge, we will run the ferry," the mayor said, adding that '
+        "residents deserve better, they pay their taxes."
+    )
+    record = _by_cue(_attributions(nlp, text), "adding")
+    assert record["source"]["text"] == "the mayor"
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("The harbour master said recently that the pier would reopen in May.", "said recently"),

@@ -160,3 +160,28 @@ def test_cue_heads_are_the_roots_of_annotated_cues(nlp):
     _, gold = parse_ann(ann)
     doc = nlp(text)
     assert [doc[i].text for i in cue_heads(doc, gold)] == ["spoken"]
+
+
+def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
+    # "according" is tagged as a verb; were the model to add it as one, the verb rules
+    # would take the clause's subject as the source and "X" of "according to X" as content
+    from newsgraph.extract.attribution_lexicon import cue_lexicon
+    from newsgraph.extract.attribution_speech import forget_sentences, index_sentences
+    from newsgraph.extract.cue_scoring import scored_candidates
+    from newsgraph.extract.quotes import QuoteIndex, quote_regions
+
+    text = "The ferry, according to its captain, never left port."
+    with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
+        doc = nlp(text)
+    assert any(t.lower_ == "according" and t.pos_ == "VERB" for t in doc)
+    model = CueModel(
+        {"l=accord": 5.0},
+        drop_below=0.5,
+        add_from=0.5,
+        confirm_from=0.8,
+        heads=frozenset({"accord|VERB"}),
+    )
+    index_sentences(doc)
+    added = scored_candidates(doc, [], model, cue_lexicon(), QuoteIndex(quote_regions(text)))
+    forget_sentences(doc)
+    assert added == []

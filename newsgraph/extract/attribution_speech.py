@@ -151,6 +151,17 @@ def range_without(outer: TokenRange, inner: TokenRange) -> TokenRange:
     return start, end
 
 
+def _clause_apart_from(clause: TokenRange, phrase: TokenRange) -> TokenRange:
+    """The clause without a phrase inside it: when the phrase sits in the middle ("The
+    plan, according to X, is ...", "But according to X, ..."), the longer of the two
+    sides, since a record's content is one span."""
+    start, end = range_without(clause, phrase)
+    if (start, end) != clause or not (clause[0] < phrase[0] and phrase[1] < clause[1]):
+        return start, end
+    before, after = phrase[0] - clause[0], clause[1] - phrase[1]
+    return (clause[0], phrase[0]) if before > after else (phrase[1], clause[1])
+
+
 def _chars(doc: Doc, tokens: TokenRange) -> tuple[int, int]:
     return doc[tokens[0]].idx, doc[tokens[1] - 1].idx + len(doc[tokens[1] - 1].text)
 
@@ -668,7 +679,7 @@ def _preposition_candidate(doc: Doc, token: Token, lexicon: CueLexicon) -> Candi
     bounded = trimmed(doc, max(outer[0], sent[0]), min(outer[1], sent[1]))
     if bounded is None:
         return None
-    content = trimmed(doc, *range_without(bounded, phrase))
+    content = trimmed(doc, *_clause_apart_from(bounded, phrase))
     if content is None or source is None or _overlaps(source, content):
         return None
     return Candidate(
@@ -879,7 +890,31 @@ def rule_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[C
             candidates.append(candidate)
     for candidate in candidates:
         _extend_cue_over_chain(doc, candidate, by_cue, lexicon)
+    _continue_sources(doc, candidates)
     return candidates
+
+
+def _continue_sources(doc: Doc, candidates: list[Candidate]) -> None:
+    """'..., he said, adding that ...': a participle right after the comma that closes
+    another candidate's cue or source continues that speaker. The parser often hangs the
+    participle from a verb of the quote instead, whose subject is not the speaker."""
+    ends: dict[int, Candidate] = {}
+    for candidate in candidates:
+        participle = doc[candidate.anchor] if candidate.anchor >= 0 else None
+        if (
+            participle is not None
+            and candidate.kind != "preposition"  # "according" is tagged VBG too
+            and participle.tag_ == "VBG"
+            and participle.i >= 2
+            and doc[participle.i - 1].text == ","
+            and (speaker := ends.get(participle.i - 1)) is not None
+            and speaker.source is not None
+        ):
+            candidate.source = speaker.source
+            candidate.source_head = speaker.source_head
+        for part in (candidate.cue, candidate.source):
+            if part is not None:
+                ends[part[1]] = candidate
 
 
 def learned_candidate(

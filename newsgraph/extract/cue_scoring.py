@@ -60,12 +60,14 @@ def scored_candidates(
             candidate.confirmed = probability >= model.confirm_from
         kept.append(candidate)
         covered.update(range(*candidate.cue))
-    lemmas = token_table(doc).lemma
+    table = token_table(doc)
     for i, probability in probabilities.items():
         if probability < model.add_from or i in kinds or i in covered:
             continue
-        if lemmas[i] in lexicon.via:
+        if table.lemma[i] in lexicon.via:
             continue  # "citing X" is found after this step, as the basis of another
+        if table.lower[i] in lexicon.prepositions:
+            continue  # "according to X": X is the source, never the content of a verb
         learned = learned_candidate(doc, doc[i], lexicon, quotes)
         if learned is None or covered.intersection(range(*learned.cue)):
             continue
