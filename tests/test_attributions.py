@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.eval.brat import parse_ann
 from newsgraph.eval.quotes import annotator_agreement, evaluate_quotes, score_document
@@ -609,3 +610,46 @@ def test_signed_quotes(nlp):
     dashes = [a for a in attributions if a["cue"]["text"].endswith(("―", "—"))]
     assert len(dashes) == 2  # a dash before lower-case words is no signature
     assert all(a["source_type"] == "named_person" for a in dashes)
+
+
+def _misparsed(nlp, text: str, changes: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """The attributions of ``text`` after re-attaching some words by hand ({word: (new
+    head word, relation)}): a parse error the model makes only on some sentences."""
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("newsgraph")]):
+        parsed = nlp(text)
+    index = {t.text: t.i for t in parsed}
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    for word, (head, dep) in changes.items():
+        heads[index[word]], deps[index[word]] = index[head], dep
+    doc = Doc(
+        nlp.vocab,
+        words=[t.text for t in parsed],
+        spaces=[bool(t.whitespace_) for t in parsed],
+        tags=[t.tag_ for t in parsed],
+        pos=[t.pos_ for t in parsed],
+        lemmas=[t.lemma_ for t in parsed],
+        heads=heads,
+        deps=deps,
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed],
+    )
+    for name, component in nlp.pipeline:
+        if name.startswith("newsgraph"):
+            doc = component(doc)
+    return doc._.ng_attributions
+
+
+def test_speaker_after_the_verb_survives_a_misparse(nlp):
+    # '"...," said NAME, who heads SOME GROUP': the parser sometimes makes NAME the subject
+    # of a verb-like word in the group's name
+    text = '"It will pass," said Ana Ruiz, who heads Save the Pier.'
+    changes = {"Ruiz": ("Save", "nsubj"), "Save": ("said", "ccomp")}
+    record = _by_cue(_misparsed(nlp, text, changes), "said")
+    assert record["source"]["text"].startswith("Ana Ruiz")
+
+
+def test_source_leaves_out_the_quote_mark_it_was_hung_on(nlp):
+    text = "\u201cThe pier is safe,\u201d Ines Varga, a structural engineer, said."
+    changes = {"\u201d": ("Varga", "punct")}
+    record = _by_cue(_misparsed(nlp, text, changes), "said")
+    assert record["source"]["text"] == "Ines Varga, a structural engineer"

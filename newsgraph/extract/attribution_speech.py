@@ -62,6 +62,7 @@ CLAUSE_ADVERBS = frozenset({"when", "then", "where", "while", "how", "why", "as"
 CUE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep"})
 MAX_CUE_CHAIN = 8  # tokens a cue may grow by to the left
 # Punctuation that sets off a dateline or headline from the source's head.
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SOURCE_BREAKS = frozenset({"—", "–", "--", ")", ":"})
 # Prepositions that carry the content of a cue noun ("endorsement of X", "call for X"),
 # and of a light verb's noun ("took issue with X", "took aim at X").
@@ -188,7 +189,13 @@ def _source_phrase(doc: Doc, head: Token) -> TokenRange | None:
         if token.text in SOURCE_BREAKS or "\n" in token.text:
             start = i + 1
             break
-    return trimmed(doc, start, end)
+    phrase = trimmed(doc, start, end)
+    if phrase is not None:
+        # a lone quote mark at an edge closes or opens the quotation next to the speaker
+        marks = [i for i in range(*phrase) if doc[i].text in QUOTE_MARKS]
+        if len(marks) == 1 and marks[0] in (phrase[0], phrase[1] - 1):
+            phrase = trimmed(doc, *range_without(phrase, (marks[0], marks[0] + 1)))
+    return phrase
 
 
 def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
@@ -410,6 +417,24 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> TokenRange:
     return start, end
 
 
+def _inverted_speaker(doc: Doc, cue: TokenRange) -> Token | None:
+    """'"...," said David Brock, a ...': the name right after a speech verb that follows
+    its content, when the parser made it the subject of some later verb instead."""
+    if cue[1] >= len(doc):
+        return None
+    first = doc[cue[1]]
+    end = first.i + 1
+    if first.ent_iob_ == "B" and first.ent_type_ in SPEAKER_ENTITIES:
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    elif first.pos_ == "PROPN" and not first.ent_type_:  # a name the recogniser missed
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+    else:
+        return None
+    return doc[first.i : end].root
+
+
 def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
@@ -480,6 +505,8 @@ def _verb_candidate(
         head = find_source_head(verb, lexicon)
         if head is not None and sentence(head) != sentence(verb):
             head = None  # borrowed across a paragraph break: not this verb's speaker
+        if head is None and speech and content[1] <= cue[0]:
+            head = _inverted_speaker(doc, cue)
     source = _source_phrase(doc, head) if head is not None else None
     if source is not None and _overlaps(source, content):
         # "Y, he said, Z": a parenthetical speaker may sit inside the content
