@@ -207,6 +207,8 @@ def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
         subjects = _children(token, SUBJECT_DEPS)
         if subjects:  # the nearest, should the parser have given it two
             return min(subjects, key=lambda s: abs(s.i - verb.i))
+        if token.i == verb.i and (share := _share_subject(verb)) is not None:
+            return share
         if _children(token, PASSIVE_SUBJECT_DEPS):
             agents = [a for a in _children(token, ("agent",)) if _children(a, ("pobj",))]
             return _children(agents[0], ("pobj",))[0] if agents else None
@@ -220,6 +222,19 @@ def find_source_head(verb: Token, lexicon: CueLexicon) -> Token | None:
             if objects:  # object control: "prompted observers to ...", "quoted X as ..."
                 return objects[0]
         token = head
+    return None
+
+
+def _share_subject(verb: Token) -> Token | None:
+    """'About 4 in 10 say ...', 'Less than a third agreed ...': a poll's share, which the
+    parser hangs from the verb as a number or adverbial noun rather than its subject."""
+    for child in verb.lefts:
+        if child.dep_ not in ("nummod", "npadvmod"):
+            continue
+        if child.pos_ == "NUM" or any(
+            g.dep_ in ("nummod", "quantmod", "det") for g in child.children
+        ):
+            return child
     return None
 
 
@@ -242,6 +257,8 @@ def _clause_content(doc: Doc, verb: Token, lexicon: CueLexicon) -> TokenRange | 
         # the nearest, when the parser gave the verb a second one from another sentence
         complement = min(complements, key=lambda c: abs(c.i - verb.i))
         start, end = subtree_range(complement)
+        if start < verb.i < end:
+            start = verb.i + 1  # "..., which he said were split": the speaker sits inside
         return trimmed(doc, *_without_trailing_aside(doc, complement, start, end))
     lemma = verb.lemma_.lower()
     if lemma in OBJECT_CONTROL_XCOMP or lemma in lexicon.intention:
