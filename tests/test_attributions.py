@@ -45,14 +45,33 @@ def _content(text: str, attribution: dict[str, Any]) -> str:
     return text[attribution["content"]["start"] : attribution["content"]["end"]]
 
 
-def test_participle_after_said_continues_the_speaker(nlp):
-    # the parser hangs "adding" from "pay", whose subject is "they"
-    text = (
-        '"If they close the bridge, we will run the ferry," the mayor said, adding that '
-        "residents deserve better, they pay their taxes."
-    )
-    record = _by_cue(_attributions(nlp, text), "adding")
-    assert record["source"]["text"] == "the mayor"
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a relative clause reporting a clause is an attribution of its own ...
+        (
+            "The harbour master, who predicted last year that the pier would collapse, "
+            "said on Monday that it was safe.",
+            "said",
+            "The harbour master",
+        ),
+        # ... but not one that only takes an object
+        (
+            "The harbour master, who backed the new pier, said on Monday that it was safe.",
+            "said",
+            "The harbour master, who backed the new pier",
+        ),
+        # the parser hangs "adding" from "pay", whose subject is "they"
+        (
+            '"If they close the bridge, we will run the ferry," the mayor said, adding that '
+            "residents deserve better, they pay their taxes.",
+            "adding",
+            "the mayor",
+        ),
+    ],
+)
+def test_source_of_a_cue(nlp, text, cue, source):
+    assert _by_cue(_attributions(nlp, text), cue)["source"]["text"] == source
 
 
 @pytest.mark.parametrize(

@@ -961,6 +961,30 @@ def _continue_sources(doc: Doc, candidates: list[Candidate]) -> None:
                 ends[part[1]] = candidate
 
 
+def cut_sources_at_other_cues(doc: Doc, candidates: list[Candidate]) -> None:
+    """A word belongs to one attribution only (as in PolNeAR's annotation): a relative
+    clause of the source that holds another candidate's cue ("Borges, who predicted that
+    ...") is that candidate's, so the source ends before it. Only cues that report a
+    clause count: annotators leave "who endorsed X" in the source, not an attribution."""
+    cues = [c.cue[0] for c in candidates if c.kind == "clause"]
+    for candidate in candidates:
+        if candidate.source is None:
+            continue
+        start, end = candidate.source
+        root = doc[start:end].root
+        for cue in cues:
+            if not (start <= cue < end) or cue == candidate.cue[0]:
+                continue
+            node = doc[cue]
+            while node.head.i != root.i and not _is_root(node) and start <= node.head.i < end:
+                node = node.head
+            if node.head.i == root.i and node.i > root.i and node.dep_ in ("relcl", "acl"):
+                cut = trimmed(doc, start, node.left_edge.i)
+                if cut is not None:
+                    start, end = cut
+        candidate.source = (start, end)
+
+
 def learned_candidate(
     doc: Doc, token: Token, lexicon: CueLexicon, quotes: QuoteIndex
 ) -> Candidate | None:

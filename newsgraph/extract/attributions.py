@@ -24,6 +24,7 @@ from newsgraph.extract.attribution_hedges import Hedge, find_hedges, hedges_with
 from newsgraph.extract.attribution_lexicon import cue_lexicon, hedge_lexicon, source_lexicon
 from newsgraph.extract.attribution_speech import (
     Candidate,
+    cut_sources_at_other_cues,
     forget_sentences,
     index_sentences,
     linked_candidates,
@@ -172,6 +173,7 @@ class Attributions:
         candidates = [
             c for c in self._candidates(doc, quotes) if not self._quoted_aside(doc, c, quotes)
         ]
+        cut_sources_at_other_cues(doc, candidates)
         widen_over_quotes(doc, candidates, quotes)
         hedges = find_hedges(doc, self.hedge_words)
         records = self._records(doc, candidates, quotes, hedges)
