@@ -185,3 +185,29 @@ def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
     added = scored_candidates(doc, [], model, cue_lexicon(), QuoteIndex(quote_regions(text)))
     forget_sentences(doc)
     assert added == []
+
+
+def test_features_say_when_a_cue_lies_inside_what_another_reports(nlp):
+    from newsgraph.extract.attribution_lexicon import cue_lexicon
+    from newsgraph.extract.attribution_speech import (
+        forget_sentences,
+        index_sentences,
+        rule_candidates,
+    )
+    from newsgraph.extract.cue_features import rule_kinds, scored_features
+    from newsgraph.extract.quotes import QuoteIndex, quote_regions
+
+    text = "The mayor said that the harbour chief believes the pier is safe."
+    with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
+        doc = nlp(text)
+    index_sentences(doc)
+    lexicon, quotes = cue_lexicon(), QuoteIndex(quote_regions(text))
+    candidates = rule_candidates(doc, lexicon, quotes)
+    kinds = rule_kinds(candidates)
+    features = {
+        doc[i].text: f
+        for i, f in scored_features(doc, candidates, kinds, frozenset(), lexicon, quotes)
+    }
+    forget_sentences(doc)
+    assert "in=clause" in features["believes"]
+    assert not any(f.startswith("in=") for f in features["said"])

@@ -7,8 +7,10 @@ model is always scored on the features it was trained on. A feature is a short s
 The features follow the classic recipe for attribution cues (Pareti et al. 2013): the
 word, its lemma and part of speech, its syntactic role and parent, the roles of its
 children and what fills the subject, the neighbouring words, the quotation marks nearby,
-and what the hand-written rules made of the word (a rule candidate and its kind), so the
-model learns when to trust the rules and where they miss.
+what the hand-written rules made of the word (a rule candidate and its kind), so the
+model learns when to trust the rules and where they miss, and whether the word lies in
+what another candidate reports (annotators who give each word to one attribution mark
+such nested attributions only sometimes).
 """
 
 from __future__ import annotations
@@ -50,16 +52,26 @@ def scored_words(doc: Doc, kinds: dict[int, str], heads: frozenset[str]) -> list
 
 def scored_features(
     doc: Doc,
+    candidates: list[Candidate],
     kinds: dict[int, str],
     heads: frozenset[str],
     lexicon: CueLexicon,
     quotes: QuoteIndex,
 ) -> Iterator[tuple[int, list[str]]]:
     """(token index, features) of each word of ``scored_words``: what training labels
-    and what the component scores."""
+    and what the component scores. ``kinds`` is ``rule_kinds(candidates)``."""
     table = token_table(doc)
+    contents = [(c.content, c.anchor, c.kind) for c in candidates]
     for i in scored_words(doc, kinds, heads):
-        yield i, token_features(doc[i], table, lexicon, quotes, kinds.get(i))
+        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
+        # inside what another candidate reports: a nested attribution, which annotators
+        # who give each word one attribution mark only in some cases
+        start = doc[i].idx
+        for (first, last), anchor, kind in contents:
+            if first <= start < last and anchor != i:
+                features += [f"in={kind}", f"rule|in={kinds.get(i, 'none')}|{kind}"]
+                break
+        yield i, features
 
 
 def rule_kinds(candidates: list[Candidate]) -> dict[int, str]:

@@ -27,6 +27,7 @@ def _protected(candidate: Candidate) -> bool:
 
 def cue_probabilities(
     doc: Doc,
+    candidates: list[Candidate],
     kinds: dict[int, str],
     model: CueModel,
     lexicon: CueLexicon,
@@ -34,10 +35,8 @@ def cue_probabilities(
 ) -> dict[int, float]:
     """Token index -> probability that the word heads a cue, for every scored word;
     ``kinds`` is ``rule_kinds`` of the rule candidates."""
-    return {
-        i: model.probability(features)
-        for i, features in scored_features(doc, kinds, model.heads, lexicon, quotes)
-    }
+    scored = scored_features(doc, candidates, kinds, model.heads, lexicon, quotes)
+    return {i: model.probability(features) for i, features in scored}
 
 
 def scored_candidates(
@@ -49,7 +48,7 @@ def scored_candidates(
 ) -> list[Candidate]:
     """The rule candidates the model keeps and those it adds, in text order."""
     kinds = rule_kinds(candidates)
-    probabilities = cue_probabilities(doc, kinds, model, lexicon, quotes)
+    probabilities = cue_probabilities(doc, candidates, kinds, model, lexicon, quotes)
     kept: list[Candidate] = []
     covered: set[int] = set()
     for candidate in candidates:

@@ -99,9 +99,10 @@ def document_examples(
     doc = item.doc
     index_sentences(doc)
     quotes = QuoteIndex(quote_regions(doc_text(doc)))
-    kinds = rule_kinds(rule_candidates(doc, lexicon, quotes))
+    candidates = rule_candidates(doc, lexicon, quotes)
+    kinds = rule_kinds(candidates)
     examples = []
-    for i, features in scored_features(doc, kinds, heads, lexicon, quotes):
+    for i, features in scored_features(doc, candidates, kinds, heads, lexicon, quotes):
         label = sum(i in found for found in item.heads) / len(item.heads)
         examples.append(Example(number, features, label))
     forget_sentences(doc)
