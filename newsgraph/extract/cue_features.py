@@ -63,10 +63,11 @@ def scored_features(
     table = token_table(doc)
     contents = [(c.content, c.anchor, c.kind) for c in candidates]
     for i in scored_words(doc, kinds, heads):
-        features = token_features(doc[i], table, lexicon, quotes, kinds.get(i))
+        token = doc[i]
+        features = token_features(token, table, lexicon, quotes, kinds.get(i))
         # inside what another candidate reports: a nested attribution, which annotators
         # who give each word one attribution mark only in some cases
-        start = doc[i].idx
+        start = token.idx
         for (first, last), anchor, kind in contents:
             if first <= start < last and anchor != i:
                 features += [f"in={kind}", f"rule|in={kinds.get(i, 'none')}|{kind}"]

@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,8 @@ class CueModel:
     about: dict[str, Any] = field(default_factory=dict)  # how it was trained
 
     def probability(self, features: list[str]) -> float:
-        weights = self.weights
-        score = sum(weights.get(feature, 0.0) for feature in features)
+        # map over dict.get with a default runs in C: the sum is most of the scoring time
+        score = sum(map(self.weights.get, features, repeat(0.0, len(features))))
         if score < -30.0:  # exp overflow guard; the probability is 0 to many places
             return 0.0
         return 1.0 / (1.0 + math.exp(-score))
