@@ -174,8 +174,8 @@ def annotator_agreement(folder: Path, *, limit: int | None = None) -> dict[str, 
     with several annotation files, each file is scored as a prediction against each other
     one (discontinuous spans kept as they are). It is the scale to read the system's
     figures on: a system is scored against one annotator at a time, as each annotator is
-    here against the others (a system that learnt the annotators' consensus can score a
-    little above it, but not far)."""
+    here against the others (a system that learnt the annotators' consensus can score
+    somewhat above it)."""
     pairs = [pair for pair in annotation_files(Path(folder)) if len(pair[1]) > 1]
     if limit is not None:
         pairs = pairs[:limit]

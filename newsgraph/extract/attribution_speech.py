@@ -61,8 +61,9 @@ CLAUSE_ADVERBS = frozenset({"when", "then", "where", "while", "how", "why", "as"
 # to say", "began by saying", "wrote an op-ed urging"): that verb joins the cue.
 CUE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "pcomp", "prep"})
 MAX_CUE_CHAIN = 8  # tokens a cue may grow by to the left
-# Punctuation that sets off a dateline or headline from the source's head.
+# Entity types of a name that can speak ('"...," said NAME').
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Punctuation that sets off a dateline or headline from the source's head.
 SOURCE_BREAKS = frozenset({"—", "–", "--", ")", ":"})
 # Prepositions that carry the content of a cue noun ("endorsement of X", "call for X"),
 # and of a light verb's noun ("took issue with X", "took aim at X").
