@@ -436,7 +436,7 @@ def _cue_range(verb: Token, lexicon: CueLexicon) -> TokenRange:
 
 
 def _inverted_speaker(doc: Doc, cue: TokenRange) -> Token | None:
-    """'"...," said David Brock, a ...': the name right after a speech verb that follows
+    """'"...," said NAME, a ...': the name right after a speech verb that follows
     its content, when the parser made it the subject of some later verb instead."""
     if cue[1] >= len(doc):
         return None
@@ -964,7 +964,7 @@ def _continue_sources(doc: Doc, candidates: list[Candidate]) -> None:
 
 def cut_sources_at_other_cues(doc: Doc, candidates: list[Candidate]) -> None:
     """A word belongs to one attribution only (as in PolNeAR's annotation): a relative
-    clause of the source that holds another candidate's cue ("Borges, who predicted that
+    clause of the source that holds another candidate's cue ("X, who predicted that
     ...") is that candidate's, so the source ends before it. Only cues that report a
     clause count: annotators leave "who endorsed X" in the source, not an attribution."""
     cues = [c.cue[0] for c in candidates if c.kind == "clause"]
