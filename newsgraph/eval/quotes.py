@@ -116,11 +116,16 @@ def match(gold: list[RoleTokens], predicted: list[RoleTokens]) -> list[tuple[int
     return pairs
 
 
+def gold_role_tokens(tokenizer: Tokenizer, gold: Iterable[GoldAttribution]) -> list[RoleTokens]:
+    """Each annotated relation as the token sets of its roles."""
+    return [{r: tokenizer.tokens(g.role(r)) for r in ROLES} for g in gold]
+
+
 def score_document(
     text: str, gold: Iterable[GoldAttribution], predicted: Iterable[dict[str, Any]]
 ) -> DocumentScore:
     tokenizer = Tokenizer(text)
-    gold_tokens = [{r: tokenizer.tokens(g.role(r)) for r in ROLES} for g in gold]
+    gold_tokens = gold_role_tokens(tokenizer, gold)
     pred_tokens = [
         {r: tokenizer.tokens(spans) for r, spans in predicted_spans(a).items()} for a in predicted
     ]
@@ -182,10 +187,7 @@ def annotator_agreement(folder: Path, *, limit: int | None = None) -> dict[str, 
     total = DocumentScore()
     for text_path, ann_paths in pairs:
         tokenizer = Tokenizer(read_text(text_path))
-        files = [
-            [{r: tokenizer.tokens(g.role(r)) for r in ROLES} for g in parse_ann(read_text(a))[1]]
-            for a in ann_paths
-        ]
+        files = [gold_role_tokens(tokenizer, parse_ann(read_text(a))[1]) for a in ann_paths]
         for one, other in itertools.permutations(files, 2):
             _add(total, score_tokens(other, one))
     return {

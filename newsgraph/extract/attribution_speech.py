@@ -157,9 +157,8 @@ def _clause_apart_from(clause: TokenRange, phrase: TokenRange) -> TokenRange:
     """The clause without a phrase inside it: when the phrase sits in the middle ("The
     plan, according to X, is ...", "But according to X, ..."), the longer of the two
     sides, since a record's content is one span."""
-    start, end = range_without(clause, phrase)
-    if (start, end) != clause or not (clause[0] < phrase[0] and phrase[1] < clause[1]):
-        return start, end
+    if not (clause[0] < phrase[0] and phrase[1] < clause[1]):
+        return range_without(clause, phrase)
     before, after = phrase[0] - clause[0], clause[1] - phrase[1]
     return (clause[0], phrase[0]) if before > after else (phrase[1], clause[1])
 
@@ -945,12 +944,11 @@ def _continue_sources(doc: Doc, candidates: list[Candidate]) -> None:
     participle from a verb of the quote instead, whose subject is not the speaker."""
     ends: dict[int, Candidate] = {}
     for candidate in candidates:
-        participle = doc[candidate.anchor] if candidate.anchor >= 0 else None
+        participle = doc[candidate.anchor]  # rule_candidates sets every anchor
         if (
-            participle is not None
-            and candidate.kind != "preposition"  # "according" is tagged VBG too
+            candidate.kind != "preposition"  # "according" is tagged VBG too
             and participle.tag_ == "VBG"
-            and participle.i >= 2
+            and participle.i >= 1
             and doc[participle.i - 1].text == ","
             and (speaker := ends.get(participle.i - 1)) is not None
             and speaker.source is not None
