@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from io import BytesIO
 
+import pytest
+
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -50,6 +54,60 @@ def test_warc_yields_only_html_responses(tmp_path):
         assert len({i.ref for i in items}) == 3
 
 
+def write_pages(path, *, gzip: bool, pages: int = 3) -> None:
+    """A crawl of article pages only, each long enough that a cut lands inside its body."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzip)
+        for number in range(pages):
+            body = f"<html><body><article><p>Report {number} begins. " + "The ferry ran. " * 300
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://news.test/report-{number}",
+                "response",
+                payload=BytesIO((body + "Report ends.</p></article></body></html>").encode()),
+                http_headers=headers,
+            )
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_warc_cut_in_half_stores_no_cut_article(tmp_path, gz):
+    whole = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+    write_pages(whole, gzip=gz)
+    data = whole.read_bytes()
+    cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    cut.write_bytes(data[: len(data) // 2])
+    items = list(iter_inputs([str(cut)], max_bytes=10**6))
+    assert [type(i) for i in items] == [RawInput, Failure]
+    assert items[0].content.endswith("Report ends.</p></article></body></html>")
+    assert items[1].reason == "bad-warc"
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_warc_any_cut_yields_whole_pages_and_a_failure(tmp_path, gz):
+    whole = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+    write_pages(whole, gzip=gz, pages=2)
+    data = whole.read_bytes()
+    with whole.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        ends = set()
+        for _ in records:
+            records.read_to_end()
+            ends.add(records.get_record_offset() + records.get_record_length())
+    step = max(1, len(data) // 150)
+    for size in range(1, len(data), step):
+        cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+        cut.write_bytes(data[:size])
+        items = list(iter_inputs([str(cut)], max_bytes=10**6))
+        pages = [i for i in items if isinstance(i, RawInput)]
+        assert all(p.content.endswith("</html>") for p in pages), size
+        # Only a cut at a record's end may pass without a failure: in the blank lines after
+        # it, or in the last bytes of its gzip member (end-of-stream marker and checksum),
+        # once every byte of the record has been decompressed.
+        if not any(isinstance(i, Failure) for i in items):
+            assert any(-16 <= size - end <= 4 for end in ends), size
+
+
 def test_truncated_warc_keeps_earlier_records_and_reports(tmp_path):
     whole = tmp_path / "whole.warc.gz"
     write_warc(whole)
@@ -62,3 +120,66 @@ def test_truncated_warc_keeps_earlier_records_and_reports(tmp_path):
     assert 1 <= len(good) < 3
     assert len(bad) == 1 and bad[0].reason == "bad-warc"
     assert items[-1] is bad[0]
+
+
+class Zeros:
+    """A payload of ``size`` zero bytes that is never whole in memory."""
+
+    def __init__(self, size: int):
+        self.left = size
+
+    def read(self, length: int = -1) -> bytes:
+        length = self.left if length is None or length < 0 else min(length, self.left)
+        length = min(length, 1 << 16)
+        self.left -= length
+        return b"\0" * length
+
+
+def write_big_records(path, size: int) -> None:
+    """A crawl: one page, a large video ``resource`` record, an over-large HTML page, a page."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+        page = b"<html><body><p>A short page about the harbour.</p></body></html>"
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.test/a", "response", payload=BytesIO(page), http_headers=html
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.test/video.mp4", "resource", payload=Zeros(size), length=size
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.test/huge",
+                "response",
+                payload=Zeros(size),
+                length=size,
+                http_headers=html,
+            )
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.test/b", "response", payload=BytesIO(page), http_headers=html
+            )
+        )
+
+
+def test_large_records_are_skipped_or_refused_without_being_held(tmp_path):
+    path = tmp_path / "big.warc.gz"
+    size = 48 << 20
+    write_big_records(path, size)
+    max_bytes = 1 << 20
+    tracemalloc.start()
+    try:
+        items = list(iter_inputs([str(path)], max_bytes=max_bytes))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [type(i) for i in items] == [RawInput, Failure, RawInput]
+    assert items[1].reason == "too-large"
+    # Memory, not time: the 48 MB payloads were read in blocks, the HTML one only up to
+    # the limit. Reading either whole would allocate at least 48 MB.
+    assert peak < 8 * max_bytes
