@@ -9,7 +9,7 @@ from newsgraph.ingest.fetch import Fetcher, FetchError, FetchPolicy
 from newsgraph.store import Store, ingest
 from newsgraph.types import Failure, RawInput
 
-from webserver import serve
+from webserver import rss, serve
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +120,74 @@ def test_feed_repoll_ingests_only_new_entries(server, tmp_path, config, nlp):
             store.con.execute("SELECT id FROM articles WHERE title = 'Story 3'").fetchone()[0]
         )
     assert record["published"] == "2024-03-05" and record["url"] == base + "/a3.html"
+
+
+def _feed_with_entity(base: str, *, before_doctype: str = "", encoding: str = "utf-8") -> bytes:
+    """A feed whose DTD declares entities, with a link that must never be followed."""
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>'
+    text = (
+        f"{declaration}{before_doctype}"
+        '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<rss version="2.0"><channel><title>&b;</title>'
+        f"<item><title>&b;</title><link>{base}/a1.html</link></item></channel></rss>"
+    )
+    return text.encode(encoding)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["after-long-comment", "utf-16", "utf-16-le-no-bom", "parameter-entity", "file"],
+)
+def test_feeds_declaring_entities_are_refused_however_hidden(server, tmp_path, variant):
+    site, base = server
+    if variant == "after-long-comment":
+        body = _feed_with_entity(base, before_doctype="<!--" + "x" * 70_000 + "-->")
+    elif variant == "utf-16":
+        body = _feed_with_entity(base, encoding="utf-16")
+    elif variant == "utf-16-le-no-bom":
+        body = _feed_with_entity(base, encoding="utf-16-le")
+    elif variant == "parameter-entity":
+        body = (
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % remote SYSTEM '
+            f'"{base}/evil.dtd"> %remote;]><rss version="2.0"><channel><item>'
+            f"<link>{base}/a1.html</link></item></channel></rss>"
+        ).encode()
+    else:
+        body = _feed_with_entity(base, before_doctype="<!--" + "y" * 70_000 + "-->")
+    site.static(f"/{variant}.xml", body, "application/rss+xml")
+    before = site.hits.get("/a1.html", 0)
+    if variant == "file":
+        path = tmp_path / "hidden.rss"
+        path.write_bytes(body)
+        target = str(path)
+    else:
+        target = f"{base}/{variant}.xml"
+    with fetcher() as f:
+        items = list(iter_inputs([target], max_bytes=10**6, fetcher=f))
+    assert reasons(items) == ["hostile-feed"]
+    assert site.hits.get("/a1.html", 0) == before  # its entry links were not followed
+    assert site.hits.get("/evil.dtd", 0) == 0
+
+
+def test_utf16_feed_and_old_rss_doctype_still_read(server):
+    site, base = server
+    plain = rss(base, [("Story 2", "/a2.html")]).decode()
+    site.static(
+        "/utf16.xml",
+        plain.replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>').encode(
+            "utf-16"
+        ),
+        "application/rss+xml",
+    )
+    old = plain.replace(
+        '<?xml version="1.0"?>',
+        '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS '
+        '0.91//EN" "http://my.netscape.test/rss-0.91.dtd">',
+    )
+    site.static("/old.xml", old.encode(), "application/rss+xml")
+    with fetcher() as f:
+        items = list(
+            iter_inputs([f"{base}/utf16.xml", f"{base}/old.xml"], max_bytes=10**6, fetcher=f)
+        )
+    assert reasons(items) == ["ok", "ok"]
+    assert all(i.url == base + "/a2.html" and i.title == "Story 2" for i in items)
