@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,103 @@ def test_oversized_and_unsized_bodies_are_refused(writable: TestClient):
         "/api/ingest/file", params={"filename": "a.html"}, headers=AUTH, content=chunks()
     )
     assert unsized.status_code == 411
+
+
+def test_url_ingest_takes_web_addresses_only_never_server_paths(
+    writable: TestClient, tmp_path: Path
+):
+    secret_dir = tmp_path / "private"
+    secret_dir.mkdir()
+    secret = secret_dir / "secret.txt"
+    secret.write_text("Quarterly figures: the vault code is 4417. " * 5, encoding="utf-8")
+    (secret_dir / "notes.html").write_text(f"<p>{ARTICLE}</p>", encoding="utf-8")
+    (secret_dir / "feed.rss").write_text("<rss/>", encoding="utf-8")
+    for named in (
+        str(secret),
+        str(secret_dir),
+        str(secret_dir / "feed.rss"),
+        "/etc/passwd",
+        str(tmp_path / "missing.html"),
+        "-",
+        f"file://{secret}",
+        "ftp://example.test/a.html",
+        "http:///no-host",
+        "javascript:alert(1)",
+    ):
+        response = writable.post("/api/ingest/urls", json={"urls": [named]}, headers=AUTH)
+        assert response.status_code == 400, (named, response.text)
+        problems = response.json()["problems"]
+        assert "not an http(s) URL" in problems[0]["message"]
+        # The answer is the same whether the path exists: it tells nothing of the disk.
+        assert "not-found" not in response.text and "unsupported" not in response.text
+    # One bad address refuses the whole request, fetched or not.
+    mixed = writable.post(
+        "/api/ingest/urls", json={"urls": ["https://example.test/a", str(secret)]}, headers=AUTH
+    )
+    assert mixed.status_code == 400
+    assert writable.get("/api/articles").json()["total"] == 0
+    assert writable.get("/api/articles", params={"q": "vault"}).json()["total"] == 0
+    assert writable.get("/api/failures").json()["total"] == 0
+
+
+def test_web_inputs_refuse_anything_but_web_addresses(tmp_path: Path):
+    from newsgraph.ingest.fetch import Fetcher
+    from newsgraph.ingest.web import web_inputs
+
+    with Fetcher() as fetcher, pytest.raises(ValueError, match="not an http"):
+        list(web_inputs(["https://example.test/a", str(tmp_path)], fetcher))
+
+
+def test_records_written_over_http_name_no_server_path(writable: TestClient):
+    jsonl = '{"id": "j1", "text": "%s"}\n{"id": "j2"}\n' % ARTICLE
+    for name, body in (
+        ("batch.jsonl", jsonl.encode()),
+        ("page.html", f"<p>{ARTICLE.replace('Cairo', 'Aqaba')}</p>".encode()),
+    ):
+        response = writable.post(
+            "/api/ingest/file", params={"filename": name}, content=body, headers=AUTH
+        )
+        assert response.status_code == 200, response.text
+        assert "newsgraph-upload-" not in response.text
+    listing = writable.get("/api/articles").json()
+    assert listing["total"] == 2
+    for item in listing["items"]:
+        record = writable.get(f"/api/articles/{item['id']}").text
+        assert "newsgraph-upload-" not in record and tempfile.gettempdir() not in record
+    failures = writable.get("/api/failures").text
+    assert "j2" in failures or "line:2" in failures
+    assert "newsgraph-upload-" not in failures and tempfile.gettempdir() not in failures
+
+
+@pytest.mark.parametrize(
+    ("source", "status", "stored"),
+    [
+        ("Harbour Herald", 200, {"name": "Harbour Herald", "domain": None, "country": None}),
+        ({"name": "Harbour Herald", "domain": "herald.test"}, 200, None),
+        ({"name": {"x": 1}}, 400, None),
+        ({"country": 7}, 400, None),
+        (["Harbour Herald"], 400, None),
+    ],
+)
+def test_api_and_jsonl_accept_and_refuse_the_same_sources(
+    writable: TestClient, tmp_path: Path, source, status, stored
+):
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.types import Failure, RawInput
+
+    fields = {"id": "s1", "text": ARTICLE, "source": source}
+    response = writable.post("/api/ingest/documents", json={"documents": [fields]}, headers=AUTH)
+    assert response.status_code == status, response.text
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps(fields) + "\n", encoding="utf-8")
+    [item] = iter_inputs([str(line)], max_bytes=10**6)
+    if status == 200:
+        assert isinstance(item, RawInput)
+        record = writable.get("/api/articles/s1").json()
+        assert record["source"]["name"] == "Harbour Herald" == item.source["name"]
+        if stored:
+            assert {k: record["source"].get(k) for k in stored} == stored
+    else:
+        assert "source" in response.text
+        assert isinstance(item, Failure) and item.reason == "bad-field"
+        assert "source" in item.message

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph.clean.dates import parse_given_date
@@ -28,7 +28,9 @@ from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
+from newsgraph.ingest.given import given_document
 from newsgraph.ingest.sources import SUPPORTED_SUFFIXES, suffix_of
+from newsgraph.ingest.web import is_web_url, web_inputs
 from newsgraph.nlp import load_pipeline
 from newsgraph.store import Store, ingest
 from newsgraph.types import Analyzed, Failure, RawInput
@@ -58,15 +60,17 @@ class WriteSettings:
 
 
 class DocumentIn(BaseModel):
-    """One document, with the fields of a JSONL input line."""
+    """One document, with the fields of a JSONL input line (read by the same code)."""
 
-    id: str | None = Field(default=None, max_length=200)
+    id: str | int | None = Field(default=None, max_length=200)
     text: str | None = None
     html: str | None = None
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, max_length=40)
-    source: dict[str, Any] | None = None
+    source: str | dict[str, Any] | None = Field(
+        default=None, description="The outlet's name, or {name, domain, country}"
+    )
     author: str | None = Field(default=None, max_length=500)
 
 
@@ -75,8 +79,20 @@ class DocumentsIn(BaseModel):
 
 
 class UrlsIn(BaseModel):
-    urls: list[str] = Field(min_length=1, max_length=MAX_URLS)
+    urls: list[Annotated[str, Field(max_length=2000)]] = Field(
+        min_length=1, max_length=MAX_URLS, description="http(s) addresses of articles or feeds"
+    )
     published: str | None = Field(default=None, max_length=40)
+
+    @field_validator("urls")
+    @classmethod
+    def _web_addresses_only(cls, urls: list[str]) -> list[str]:
+        # Nothing that arrives over HTTP may name a path on the server: a file, folder or
+        # feed file given here would be read from the server's disk and served to anyone.
+        for url in urls:
+            if not is_web_url(url):
+                raise ValueError(f"{url[:200]!r} is not an http(s) URL")
+        return urls
 
 
 def _authorize(request: Request, authorization: str | None) -> WriteSettings:
@@ -149,24 +165,20 @@ async def ingest_documents(
     settings = _authorize(request, authorization)
     inputs = []
     for number, doc in enumerate(payload.documents, start=1):
-        ref = f"api:documents#{doc.id}" if doc.id else f"api:documents#{number}"
-        if doc.text is None and doc.html is None:
-            raise HTTPException(
-                status_code=400, detail=f"document {number} needs a 'text' or an 'html' field"
+        fields = doc.model_dump()
+        fields["published"] = _given_date(doc.published)
+        doc_id = fields["id"]
+        try:
+            inputs.append(
+                given_document(
+                    fields,
+                    ref=f"api:documents#{doc_id}" if doc_id else f"api:documents#{number}",
+                    path=None,
+                    published=None,
+                )
             )
-        inputs.append(
-            RawInput(
-                ref=ref,
-                kind="given-text" if doc.text is not None else "html",
-                content=doc.text if doc.text is not None else str(doc.html),
-                id=doc.id,
-                url=doc.url,
-                title=doc.title,
-                published=_given_date(doc.published),
-                source=doc.source,
-                author=doc.author,
-            )
-        )
+        except ValueError as error:
+            raise HTTPException(status_code=400, detail=f"document {number}: {error}") from None
     return await run_in_threadpool(_run, request, settings, inputs)
 
 
@@ -217,13 +229,7 @@ async def ingest_urls(
         store: Store = request.app.state.store
         with Fetcher(policy) as fetcher:
             inputs = list(
-                iter_inputs(
-                    payload.urls,
-                    max_bytes=settings.config.max_bytes,
-                    published=given,
-                    fetcher=fetcher,
-                    seen=store.feed_entry_seen,
-                )
+                web_inputs(payload.urls, fetcher, published=given, seen=store.feed_entry_seen)
             )
         return _run(request, settings, inputs)
 

@@ -18,6 +18,7 @@ from typing import IO, Any
 from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.decode import DecodeError, decode_bytes
 from newsgraph.ingest.fetch import Fetcher
+from newsgraph.ingest.given import given_document, optional_str
 from newsgraph.ingest.parquet import is_parquet, parquet_inputs
 from newsgraph.ingest.warc import warc_inputs
 from newsgraph.ingest.web import FEED_SUFFIXES, SeenCheck, feed_file_inputs, is_url, url_inputs
@@ -67,29 +68,6 @@ def _lines_bounded(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
             yield line
 
 
-def _as_source(value: Any) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return {"name": value, "domain": None, "country": None}
-    if isinstance(value, dict):
-        return {
-            "name": value.get("name"),
-            "domain": value.get("domain"),
-            "country": value.get("country"),
-        }
-    raise ValueError("'source' must be a string or an object")
-
-
-def _optional_str(obj: dict[str, Any], key: str) -> str | None:
-    value = obj.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    if key == "id" and isinstance(value, int):
-        return str(value)
-    raise ValueError(f"{key!r} must be a string")
-
-
 def _jsonl_inputs(
     stream: IO[bytes], ref: str, max_bytes: int, published: str | None
 ) -> Iterator[RawInput | Failure]:
@@ -109,22 +87,12 @@ def _jsonl_inputs(
             yield failure(line_ref, Reasons.BAD_JSON, line=number, error="not an object")
             continue
         try:
-            doc_id = _optional_str(obj, "id")
-            text, html = _optional_str(obj, "text"), _optional_str(obj, "html")
-            if text is None and html is None:
-                raise ValueError("needs a 'text' or an 'html' field")
-            kind: InputKind = "given-text" if text is not None else "html"
-            yield RawInput(
+            doc_id = optional_str(obj, "id")
+            yield given_document(
+                obj,
                 ref=f"{ref}#{doc_id}" if doc_id else line_ref,
-                kind=kind,
-                content=text if text is not None else str(html),
-                id=doc_id,
                 path=None if ref == "<stdin>" else ref,
-                url=_optional_str(obj, "url"),
-                title=_optional_str(obj, "title"),
-                published=_optional_str(obj, "published") or published,
-                source=_as_source(obj.get("source")),
-                author=_optional_str(obj, "author"),
+                published=published,
             )
         except ValueError as error:
             yield failure(line_ref, Reasons.BAD_FIELD, line=number, error=error)

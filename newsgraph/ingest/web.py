@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 from lxml import etree
@@ -32,6 +33,15 @@ SeenCheck = Callable[[str, str], bool]
 
 def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
+
+
+def is_web_url(text: str) -> bool:
+    """An absolute http(s) URL with a host: the only thing a caller over HTTP may name."""
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def looks_like_feed(content: bytes, content_type: str = "") -> bool:
@@ -187,6 +197,27 @@ def url_inputs(
         yield from feed_inputs(url, page.content, fetcher, seen=seen)
     else:
         yield page_input(url, page, published=published)
+
+
+def web_inputs(
+    urls: Iterable[str],
+    fetcher: Fetcher,
+    *,
+    published: str | None = None,
+    seen: SeenCheck | None = None,
+) -> Iterator[RawInput | Failure]:
+    """Articles and feeds at web addresses, and nothing else.
+
+    This is the reader for callers that reach newsgraph over HTTP: unlike ``iter_inputs``
+    it has no notion of files, folders or standard input, so no argument can make it read
+    the server's disk.
+    """
+    urls = list(urls)
+    for url in urls:
+        if not is_web_url(url):
+            raise ValueError(f"not an http(s) URL: {url[:200]!r}")
+    for url in urls:
+        yield from url_inputs(url.strip(), fetcher, published=published, seen=seen)
 
 
 def feed_file_inputs(
