@@ -158,3 +158,53 @@ def test_failures_endpoint(client):
 def test_oversized_request_is_refused(client):
     response = client.post("/api/articles", content=b"x", headers={"content-length": "999999999"})
     assert response.status_code == 413
+
+
+HUGE_INTEGERS = [2**63, 2**64 + 5, -(2**63) - 1, 10**30]
+
+
+def _integer_query_parameters(client):
+    """(path, parameter) for every integer query parameter of every GET route."""
+    spec = client.get("/api/openapi.json").json()
+    found = []
+    for path, operations in spec["paths"].items():
+        for parameter in operations.get("get", {}).get("parameters", []):
+            schema = parameter.get("schema", {})
+            kinds = {schema.get("type")} | {s.get("type") for s in schema.get("anyOf", [])}
+            if parameter["in"] == "query" and "integer" in kinds:
+                found.append((path, parameter["name"]))
+    return found
+
+
+def test_every_integer_parameter_is_bounded(client):
+    found = _integer_query_parameters(client)
+    assert {("/api/actors", "offset"), ("/api/stories", "min_size")} <= set(found)
+    for path, name in found:
+        for value in HUGE_INTEGERS:
+            url = path.replace("{story_id}", "s1").replace("{article_id}", "hostile-1")
+            response = client.get(url, params={name: value})
+            assert response.status_code == 400, (path, name, value, response.text)
+            assert response.json()["problems"][0]["parameter"] == name
+    for value in HUGE_INTEGERS:  # the dashboard's own paging gives an error page, not a 500
+        page = client.get("/stories", params={"offset": value})
+        assert page.status_code == 400 and "offset" in page.text
+
+
+def test_forged_cursors_with_huge_numbers_or_odd_values_are_400(client):
+    from newsgraph.store.queries import encode_json_cursor
+
+    forged = [
+        encode_json_cursor(["2023-01-01", 2**63]),
+        encode_json_cursor(["2023-01-01", 1.5]),
+        encode_json_cursor(["2023-01-01", True]),
+        encode_json_cursor([{"a": 1}, 3]),
+    ]
+    for cursor in forged:
+        response = client.get("/api/articles", params={"cursor": cursor})
+        assert response.status_code == 400, response.text
+    for key in (["", "a", 2**64], ["", "a", ["b"]], [None, "a", "b"]):
+        response = client.get("/api/events", params={"cursor": encode_json_cursor(key)})
+        assert response.status_code == 400, (key, response.text)
+    # a cursor the server issued still works
+    first = client.get("/api/events", params={"limit": 2}).json()
+    assert client.get("/api/events", params={"cursor": first["next_cursor"]}).status_code == 200

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
 import duckdb
-from fastapi import Request
+from fastapi import Query, Request
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -15,3 +16,12 @@ def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         yield cursor
     finally:
         cursor.close()
+
+
+# Every integer a request can give is bounded, so none reaches DuckDB out of BIGINT range
+# (that is a conversion error, a 500); past these bounds a list is empty anyway.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
+MinSize = Annotated[
+    int, Query(ge=1, le=MAX_OFFSET, description="Only stories with this many reports")
+]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from newsgraph.about import __version__
-from newsgraph.api.deps import connection
+from newsgraph.api.deps import Offset, connection
 from newsgraph.store import queries
 
 router = APIRouter(prefix="/api")
@@ -58,7 +58,7 @@ def article(article_id: str, con: Con) -> dict[str, Any]:
 def failures(
     con: Con,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     items, total = queries.list_failures(con, limit=limit, offset=offset)
     return {"items": items, "total": total}

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from newsgraph.api.deps import connection
+from newsgraph.api.deps import Offset, connection
 from newsgraph.store import event_queries as eq
 from newsgraph.store.queries import BadCursor
 
@@ -147,7 +147,7 @@ def actors(
     country: str | None = None,
     sector: Annotated[str | None, Query(max_length=10)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     if country and not _COUNTRY.match(country):
         raise _bad("country must be an ISO 3166 alpha-3 code such as TUR")
@@ -177,7 +177,7 @@ def attributions(
     source_type: str | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     if source_type and source_type not in SOURCE_TYPES - {"none"}:
         raise _bad(f"source_type must be one of {', '.join(sorted(SOURCE_TYPES - {'none'}))}")

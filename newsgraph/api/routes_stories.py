@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from newsgraph.api.deps import connection
+from newsgraph.api.deps import MinSize, Offset, connection
 from newsgraph.store import story_queries
 
 router = APIRouter(prefix="/api")
@@ -17,8 +17,8 @@ Con = Annotated[Any, Depends(connection)]
 def stories(
     con: Con,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
-    min_size: Annotated[int, Query(ge=1, description="Only stories with this many reports")] = 1,
+    offset: Offset = 0,
+    min_size: MinSize = 1,
 ) -> dict[str, Any]:
     items, total = story_queries.list_stories(con, limit=limit, offset=offset, min_size=min_size)
     return {"items": items, "total": total}

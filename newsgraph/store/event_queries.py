@@ -138,7 +138,7 @@ def list_events(
     order = "DESC" if newest_first else "ASC"
     compare = "<" if newest_first else ">"
     if cursor:
-        key = decode_json_cursor(cursor, 3)
+        key = decode_json_cursor(cursor, (str, str, str))
         clauses.append(f"({_SORT}, e.article_id, e.event_id) {compare} (?, ?, ?)")
         params += key
         where = " WHERE " + " AND ".join(clauses)

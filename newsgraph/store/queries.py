@@ -32,12 +32,20 @@ def encode_json_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 
 
-def decode_json_cursor(cursor: str, length: int) -> list[Any]:
+# A cursor's integers go into SQL as BIGINT: anything outside that range is not ours.
+_BIGINT = range(-(2**63), 2**63)
+
+
+def decode_json_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
+    """The sort key in ``cursor``, checked to hold one value of each of ``types``."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(key, list) or len(key) != length:
+        if not isinstance(key, list) or len(key) != len(types):
             raise ValueError
+        for value, kind in zip(key, types, strict=True):
+            if type(value) is not kind or (kind is int and value not in _BIGINT):
+                raise ValueError
         return key
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
         raise BadCursor("cursor is not one this server issued") from None
@@ -48,9 +56,7 @@ def encode_cursor(published: str | None, seq: int) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[str, int]:
-    published, seq = decode_json_cursor(cursor, 2)
-    if not isinstance(published, str) or not isinstance(seq, int):
-        raise BadCursor("cursor is not one this server issued")
+    published, seq = decode_json_cursor(cursor, (str, int))
     return published, seq
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph.about import __version__
-from newsgraph.api.deps import connection
+from newsgraph.api.deps import Offset, connection
 from newsgraph.api.routes_events import PLOVER_TYPES, SOURCE_TYPES, event_filter
 from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
@@ -172,9 +172,7 @@ STORIES_PER_PAGE = 50
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(
-    con: Annotated[Any, Depends(connection)], offset: Annotated[int, Query(ge=0)] = 0
-) -> HTMLResponse:
+def stories_page(con: Annotated[Any, Depends(connection)], offset: Offset = 0) -> HTMLResponse:
     items, total = story_queries.list_stories(con, limit=STORIES_PER_PAGE, offset=offset)
     following = offset + STORIES_PER_PAGE
     return render(
