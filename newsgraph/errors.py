@@ -33,6 +33,11 @@ class Errors:
         "Cannot read the cue model {path}: {error}. Use 'bundled', 'none' (rules only) or "
         "a file written by 'newsgraph train cues'."
     )
+    E015 = (
+        "The store {path} is locked by another process{holder}: a server started with a "
+        "write token, or another ingest, holds it. Stop that process, or send documents to "
+        "its /api/ingest endpoints instead."
+    )
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 

@@ -74,6 +74,20 @@ def test_ingest_summary_and_rerun(tmp_path):
     assert "0 ingested, 3 duplicates, 0 failed" in second
 
 
+def test_ingest_into_a_store_another_process_holds_says_so(tmp_path):
+    from newsgraph.store import Store
+
+    (tmp_path / "a.txt").write_text("Headline\n\nThe council of Ghent met on Monday.")
+    db = tmp_path / "held.duckdb"
+    with Store(db):  # this process holds the write lock, as a write-enabled server would
+        result = run("ingest", str(tmp_path / "a.txt"), "--db", str(db), check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgraph: error: The store")
+    assert f"locked by another process (PID {os.getpid()})" in result.stderr
+    assert "Traceback" not in result.stderr and "IO Error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_ctrl_c_mid_ingest_keeps_committed_work_and_rerun_completes(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,12 +12,22 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.store.migrations import latest_version, migrate, stored_version
 from newsgraph.store.rows import STORED_COLUMNS, extraction_rows, insert_rows
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
 Record = dict[str, Any]
+
+
+def _locked_or(error: duckdb.IOException, path: str) -> Exception:
+    """DuckDB's lock conflict as a user-facing error; any other IO error unchanged."""
+    text = str(error)
+    if "Could not set lock" not in text:
+        return error
+    pid = re.search(r"\(PID (\d+)\)", text)
+    return NewsgraphError(Errors.E015.format(path=path, holder=f" (PID {pid[1]})" if pid else ""))
 
 
 class Store:
@@ -28,11 +39,14 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = str(path)
-        if read_only and stored_version(self.path) < latest_version():
-            # Bring the schema up to date first; the read-only connection cannot.
-            with duckdb.connect(self.path) as con:
-                migrate(con, path=self.path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        try:
+            if read_only and stored_version(self.path) < latest_version():
+                # Bring the schema up to date first; the read-only connection cannot.
+                with duckdb.connect(self.path) as con:
+                    migrate(con, path=self.path)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as error:
+            raise _locked_or(error, self.path) from None
         self.read_only = read_only
         # Story and lineage indexes (newsgraph.store.stories), rebuilt on first write.
         self.story_state: Any = None
