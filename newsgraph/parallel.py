@@ -2,13 +2,17 @@
 
 Workers are started with "spawn" so they never inherit the parent's open DuckDB handle or
 threads; each loads the pipeline once. Workers ignore SIGINT so that Ctrl-C reaches only
-the parent, which stops the pool and keeps what it has committed.
+the parent, which stops the pool and keeps what it has committed. A worker whose parent
+dies (kill -9, a crash) exits at once instead of finishing work nobody will read.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
@@ -22,8 +26,27 @@ _WORKER: dict[str, Any] = {}
 _WINDOW_PER_WORKER = 2
 
 
+def _exit_with_parent() -> None:
+    """Exit this worker as soon as its parent process is gone.
+
+    The parent's sentinel becomes ready when it exits however it exits, so a thread
+    blocked on it wakes at once, with no polling; without it a worker runs on (holding
+    ~800 MB) until its batch is done and the result has nowhere to go.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
 def _start_worker(config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     from newsgraph.nlp import load_pipeline
 
     _WORKER["config"] = config

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from newsgraph.analyze import analyze, dumps
 from newsgraph.config import Config
@@ -42,3 +50,45 @@ def test_two_workers_match_one_process_and_ingest_the_same(tmp_path, nlp):
         assert (summary.ingested, summary.duplicates, summary.failed) == (21, 0, 1)
         stored = store.article_record("x1")
     assert stored == json.loads(next(line for line in serial if '"x1"' in line))
+
+
+PARENT = """
+import os, sys, time
+from newsgraph.config import Config
+from newsgraph.parallel import WorkerPool
+
+pool = WorkerPool(Config(), 2)
+{r.get(timeout=300) for r in [pool.pool.apply_async(os.getpid) for _ in range(8)]}
+busy = [pool.pool.apply_async(time.sleep, (600,)) for _ in range(2)]
+print(" ".join(str(worker.pid) for worker in pool.pool._pool), flush=True)
+time.sleep(600)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
+def test_workers_exit_when_their_parent_is_killed():
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    # Each worker is asleep in a 600 s task: only noticing the parent's death ends it.
+    # The bound is a liveness limit, far from both outcomes (milliseconds vs ten minutes).
+    deadline = time.monotonic() + 60
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    try:
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
