@@ -8,7 +8,7 @@ DB ?= newsgraph.duckdb
 VENDOR := newsgraph/web/static/vendor
 VENDOR_STAMP := $(VENDOR)/.vendored
 
-.PHONY: setup vendor demo test check lint typecheck eval clean
+.PHONY: setup vendor demo test check lint typecheck eval docs clean
 
 # Re-install only when the project metadata changes.
 $(STAMP): pyproject.toml
@@ -47,6 +47,10 @@ typecheck: setup
 	$(BIN)/mypy
 
 check: lint typecheck test
+
+# Rewrite the generated blocks of README.md and docs/ (tests/test_docs.py checks them).
+docs: setup
+	$(BIN)/python scripts/update_docs.py
 
 eval: setup
 	$(BIN)/newsgraph eval extraction ../shared/data/extraction

@@ -7,6 +7,7 @@ Keeping every message here makes them easy to review, translate and test.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsgraph.types import Failure
@@ -64,6 +65,24 @@ class Reasons:
     ROBOTS = ("robots-disallowed", "robots.txt of {host} disallows {url}")
     BAD_FEED = ("bad-feed", "feed {url} could not be parsed: {error}")
     HOSTILE_FEED = ("hostile-feed", "feed {url} declares XML entities; refused")
+
+
+def reason_catalogue() -> list[tuple[str, str]]:
+    """Every failure reason as (code, message template), in catalogue order."""
+    return [
+        value
+        for name, value in vars(Reasons).items()
+        if name.isupper() and isinstance(value, tuple)
+    ]
+
+
+def reasons_markdown() -> str:
+    """The failure reasons as a Markdown table: the user docs are generated from this."""
+    rows = ["| reason | what it means |", "|---|---|"]
+    for code, template in reason_catalogue():
+        meaning = re.sub(r"\{(\w+)(![rs])?\}", r"*\1*", template)
+        rows.append(f"| `{code}` | {meaning} |")
+    return "\n".join(rows) + "\n"
 
 
 class NewsgraphError(Exception):
