@@ -41,17 +41,11 @@ JAPANESE = "東京で火曜日に外相会談が開かれ、両国は協力の�
 ENGLISH = "Delegates from the two ports met on Monday to discuss the new ferry route. " * 30
 
 
-class Zeros:
-    """``size`` zero bytes, produced in blocks, never whole in memory."""
-
-    def __init__(self, size: int):
-        self.left = size
-
-    def read(self, length: int = -1) -> bytes:
-        length = self.left if length is None or length < 0 else min(length, self.left)
-        length = min(length, 1 << 20)
-        self.left -= length
-        return b"\0" * length
+def _sparse_zeros(path: Path, size: int) -> Path:
+    """A file of ``size`` zero bytes that takes no disk and is never whole in memory."""
+    with path.open("wb") as out:
+        out.truncate(size)
+    return path
 
 
 def _page(title: str, body: str) -> str:
@@ -73,14 +67,16 @@ def _warc(path: Path, pages: int, *, resource_bytes: int = 0) -> None:
                 )
             )
             if resource_bytes and number == 0:
-                writer.write_record(
-                    writer.create_warc_record(
+                zeros = _sparse_zeros(path.with_name("zeros.bin"), resource_bytes)
+                with zeros.open("rb") as video:
+                    record = writer.create_warc_record(
                         "https://crawl.test/video.mp4",
                         "resource",
-                        payload=Zeros(resource_bytes),
+                        payload=video,
                         length=resource_bytes,
                     )
-                )
+                    writer.write_record(record)
+                zeros.unlink()
 
 
 def _feed_bomb(link: str, *, encoding: str, padding: int) -> bytes:
@@ -107,9 +103,8 @@ def build(folder: Path, resource_bytes: int) -> list[str]:
             out.write(b"word " * 209_716)
         out.write(b"</p></body></html>")
     with gzip.open(files / "bomb.html.gz", "wb") as out:
-        zeros = Zeros(1 << 30)
-        while block := zeros.read(1 << 20):
-            out.write(block)
+        for _ in range(1024):  # 1 GB of zeros, 1 MB at a time
+            out.write(bytes(1 << 20))
     whole = gzip.compress(_page("Cut", ENGLISH).encode())
     (files / "bad.html.gz").write_bytes(whole[: len(whole) // 2])
     (files / "cyrillic-1251.html").write_bytes(_page("Москва", CYRILLIC).encode("cp1251"))

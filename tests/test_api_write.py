@@ -195,7 +195,7 @@ def test_web_inputs_refuse_anything_but_web_addresses(tmp_path: Path):
 
 
 def test_records_written_over_http_name_no_server_path(writable: TestClient):
-    jsonl = '{"id": "j1", "text": "%s"}\n{"id": "j2"}\n' % ARTICLE
+    jsonl = json.dumps({"id": "j1", "text": ARTICLE}) + '\n{"id": "j2"}\n'
     for name, body in (
         ("batch.jsonl", jsonl.encode()),
         ("page.html", f"<p>{ARTICLE.replace('Cairo', 'Aqaba')}</p>".encode()),

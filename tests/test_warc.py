@@ -6,7 +6,6 @@ import tracemalloc
 from io import BytesIO
 
 import pytest
-
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -122,22 +121,12 @@ def test_truncated_warc_keeps_earlier_records_and_reports(tmp_path):
     assert items[-1] is bad[0]
 
 
-class Zeros:
-    """A payload of ``size`` zero bytes that is never whole in memory."""
-
-    def __init__(self, size: int):
-        self.left = size
-
-    def read(self, length: int = -1) -> bytes:
-        length = self.left if length is None or length < 0 else min(length, self.left)
-        length = min(length, 1 << 16)
-        self.left -= length
-        return b"\0" * length
-
-
 def write_big_records(path, size: int) -> None:
     """A crawl: one page, a large video ``resource`` record, an over-large HTML page, a page."""
-    with path.open("wb") as stream:
+    zeros = path.with_name("zeros.bin")
+    with zeros.open("wb") as sparse:
+        sparse.truncate(size)  # a sparse file: the payloads are never whole in memory
+    with path.open("wb") as stream, zeros.open("rb") as video, zeros.open("rb") as page_zeros:
         writer = WARCWriter(stream, gzip=True)
         html = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
         page = b"<html><body><p>A short page about the harbour.</p></body></html>"
@@ -148,14 +137,14 @@ def write_big_records(path, size: int) -> None:
         )
         writer.write_record(
             writer.create_warc_record(
-                "https://news.test/video.mp4", "resource", payload=Zeros(size), length=size
+                "https://news.test/video.mp4", "resource", payload=video, length=size
             )
         )
         writer.write_record(
             writer.create_warc_record(
                 "https://news.test/huge",
                 "response",
-                payload=Zeros(size),
+                payload=page_zeros,
                 length=size,
                 http_headers=html,
             )
