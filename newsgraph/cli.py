@@ -603,7 +603,7 @@ def train_cues_command(
     ] = 5,
 ) -> None:
     """Train the attribution cue model; use it with NEWSGRAPH_CUE_MODEL=<file>."""
-    from newsgraph.extract.cue_training import train_cue_model
+    from newsgraph.train.cues import train_cue_model
 
     model = train_cue_model(folder, config=load_config(), l2=l2, min_count=min_count, say=_say)
     model.save(out)

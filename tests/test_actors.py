@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from newsgraph.extract import actor_dictionary
-from newsgraph.extract.demonyms import capital_country, country_code
-from newsgraph.extract.folding import fold, name_parts
+from newsgraph.extract.actors import dictionary as actor_dictionary
+from newsgraph.extract.actors.demonyms import capital_country, country_code
+from newsgraph.extract.common.folding import fold, name_parts
 
 
 def _actors(nlp, text):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from newsgraph.eval.brat import parse_ann
 from newsgraph.eval.quotes import annotator_agreement, evaluate_quotes, score_document
-from newsgraph.extract.quotes import quote_regions
+from newsgraph.extract.attributions.quotes import quote_regions
 from newsgraph.nlp import load_pipeline
 
 from conftest import ROOT, shared_path

@@ -12,8 +12,8 @@ import json
 import pytest
 
 from newsgraph.eval.case import evaluate_case, per_label_scores, summary_scores
-from newsgraph.extract.category_lexicon import compile_lexicon, load_lexicon
-from newsgraph.extract.category_scorer import TermIndex, find_hits, score_hits
+from newsgraph.extract.category.lexicon import compile_lexicon, load_lexicon
+from newsgraph.extract.category.scorer import TermIndex, find_hits, score_hits
 
 from conftest import ROOT, shared_path
 
@@ -125,8 +125,8 @@ def test_lead_paragraph_decides_without_events(nlp):
 
 
 def test_events_get_a_category_from_their_sentence(nlp):
-    if importlib.util.find_spec("newsgraph.extract.events") is None:
-        pytest.skip("newsgraph/extract/events.py is not written yet")
+    if importlib.util.find_spec("newsgraph.extract.events.component") is None:
+        pytest.skip("newsgraph/extract/events/component.py is not written yet")
     text = (
         "Security forces opened fire on protesters in the capital on Friday, killing at least "
         "nine people. The foreign minister said she would visit Tokyo next month."

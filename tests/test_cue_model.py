@@ -9,10 +9,10 @@ import pytest
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.eval.brat import parse_ann
-from newsgraph.extract.attributions import Attributions
-from newsgraph.extract.cue_model import BUNDLED, CueModel, load_cue_model
-from newsgraph.extract.cue_training import cue_heads, train_cue_model
+from newsgraph.extract.attributions.component import Attributions
+from newsgraph.extract.attributions.cue_model import BUNDLED, CueModel, load_cue_model
 from newsgraph.nlp import load_pipeline
+from newsgraph.train.cues import cue_heads, train_cue_model
 
 # An invented use of a verb that is in no cue lexicon: the rules alone find nothing here.
 TOASTED = "The harbour master toasted the new pier at the opening."
@@ -165,10 +165,10 @@ def test_cue_heads_are_the_roots_of_annotated_cues(nlp):
 def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
     # "according" is tagged as a verb; were the model to add it as one, the verb rules
     # would take the clause's subject as the source and "X" of "according to X" as content
-    from newsgraph.extract.attribution_lexicon import cue_lexicon
-    from newsgraph.extract.attribution_speech import forget_sentences, index_sentences
-    from newsgraph.extract.cue_scoring import scored_candidates
-    from newsgraph.extract.quotes import QuoteIndex, quote_regions
+    from newsgraph.extract.attributions.cue_scoring import scored_candidates
+    from newsgraph.extract.attributions.lexicon import cue_lexicon
+    from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
+    from newsgraph.extract.attributions.speech import forget_sentences, index_sentences
 
     text = "The ferry, according to its captain, never left port."
     with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
@@ -188,14 +188,14 @@ def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
 
 
 def test_features_say_when_a_cue_lies_inside_what_another_reports(nlp):
-    from newsgraph.extract.attribution_lexicon import cue_lexicon
-    from newsgraph.extract.attribution_speech import (
+    from newsgraph.extract.attributions.cue_features import rule_kinds, scored_features
+    from newsgraph.extract.attributions.lexicon import cue_lexicon
+    from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
+    from newsgraph.extract.attributions.speech import (
         forget_sentences,
         index_sentences,
         rule_candidates,
     )
-    from newsgraph.extract.cue_features import rule_kinds, scored_features
-    from newsgraph.extract.quotes import QuoteIndex, quote_regions
 
     text = "The mayor said that the harbour chief believes the pier is safe."
     with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):

@@ -6,8 +6,8 @@ import json
 import textwrap
 
 from newsgraph.eval.events import evaluate_events, tagged_spans
-from newsgraph.extract import event_lexicon
-from newsgraph.extract.events import main_event
+from newsgraph.extract.events import lexicon as event_lexicon
+from newsgraph.extract.events.component import main_event
 
 from conftest import ROOT, shared_path
 

@@ -13,9 +13,9 @@ from newsgraph.eval.geo import (
     read_gwn,
     score_article,
 )
-from newsgraph.extract import gazetteer as gazetteer_module
-from newsgraph.extract.gazetteer import Candidate, Gazetteer, load_gazetteer, normalise
-from newsgraph.extract.places import place_ids_in
+from newsgraph.extract.places import gazetteer as gazetteer_module
+from newsgraph.extract.places.component import place_ids_in
+from newsgraph.extract.places.gazetteer import Candidate, Gazetteer, load_gazetteer, normalise
 
 from conftest import ROOT, shared_path
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.eval.time import evaluate_time, read_timeml
-from newsgraph.extract import timex
-from newsgraph.extract.timenorm import FUTURE, NEAREST, PAST, TimeContext, normalise
-from newsgraph.extract.times import time_id_at
+from newsgraph.extract.times import timex
+from newsgraph.extract.times.component import time_id_at
+from newsgraph.extract.times.normalise import FUTURE, NEAREST, PAST, TimeContext, normalise
 
 from conftest import ROOT, shared_path
 
@@ -237,7 +237,7 @@ _RULE_PHRASES = [
 def test_rules_are_skipped_only_when_they_cannot_match(text):
     # A rule runs only when one of its needles is in the text; this must never hide a
     # match: every span a rule's pattern finds passes its own needle test.
-    from newsgraph.extract.timespans import _rule_patterns
+    from newsgraph.extract.times.spans import _rule_patterns
 
     matched = 0
     for rule in _rule_patterns():
@@ -261,7 +261,7 @@ _ASCII_ALIKE_FILLER = st.text(
 def test_ascii_matching_finds_what_unicode_matching_finds_in_ascii_alike_text(pieces):
     # Text with no non-ASCII character but typographic quotes and dashes is scanned with
     # ASCII semantics; the spans must be the ones the Unicode patterns find.
-    from newsgraph.extract.timespans import _ASCII_ALIKE, _rule_patterns
+    from newsgraph.extract.times.spans import _ASCII_ALIKE, _rule_patterns
 
     text = "".join(filler + phrase for phrase, filler in pieces)
     assert _ASCII_ALIKE.fullmatch(text)

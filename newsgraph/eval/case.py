@@ -26,8 +26,8 @@ from spacy.language import Language
 
 from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
-from newsgraph.extract.category_lexicon import load_lexicon
-from newsgraph.extract.category_scorer import TermIndex, find_hits, score_hits
+from newsgraph.extract.category.lexicon import load_lexicon
+from newsgraph.extract.category.scorer import TermIndex, find_hits, score_hits
 
 FALLBACK_LABEL = "OTHER"
 # The scorer reads lemmas and the parse only; leaving NER out keeps the eval fast.

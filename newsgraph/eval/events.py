@@ -2,7 +2,7 @@
 
 Conventions (../shared/data/README.md): older PLOVER names are mapped (DEMAND -> REQUEST,
 DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE); the main event of a record
-is :func:`newsgraph.extract.events.main_event` over the events found in its text; its type
+is :func:`newsgraph.extract.events.component.main_event` over the events found in its text; its type
 is right when it equals the gold type. Its actors match the gold source when a predicted
 actor's text overlaps a SRC span of the markup or the actor's country equals the first
 three letters of a gold source ``code``; targets likewise with TAR. Source match is
@@ -121,7 +121,7 @@ def evaluate_events(
     path: Path, *, config: Config, limit: int | None = None, every: int = 1
 ) -> dict[str, Any]:
     """Score main-event type and participants; ``every`` keeps every n-th record (subset)."""
-    from newsgraph.extract.events import main_event
+    from newsgraph.extract.events.component import main_event
     from newsgraph.nlp import load_pipeline
 
     records = load_records(path, limit)[::every]

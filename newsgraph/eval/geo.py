@@ -165,8 +165,8 @@ def places_pipeline(model: str) -> Language:
     """The model plus only the components places depend on (faster than the full one)."""
     import spacy
 
+    import newsgraph.extract.places.component  # noqa: F401  (registers the factory)
     from newsgraph.errors import Errors, NewsgraphError
-    from newsgraph.extract import places  # noqa: F401  (registers the factory)
     from newsgraph.nlp import components  # noqa: F401
 
     try:

@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from newsgraph.errors import Errors, NewsgraphError
-from newsgraph.extract.cue_model import BUNDLED
+from newsgraph.extract.attributions.cue_model import BUNDLED
 from newsgraph.nlp import components  # noqa: F401  (registers the factories)
 
 ATTRIBUTIONS = "newsgraph_attributions_v1"  # takes the cue_model setting
@@ -18,12 +18,12 @@ ATTRIBUTIONS = "newsgraph_attributions_v1"  # takes the cue_model setting
 # the factory, factory name). Extraction steps read what earlier ones assigned.
 NEWSGRAPH_COMPONENTS = (
     ("newsgraph.nlp.components", "newsgraph_entity_spans_v1"),
-    ("newsgraph.extract.times", "newsgraph_times_v1"),
-    ("newsgraph.extract.places", "newsgraph_places_v1"),
-    ("newsgraph.extract.actors", "newsgraph_actors_v1"),
-    ("newsgraph.extract.events", "newsgraph_events_v1"),
-    ("newsgraph.extract.category", "newsgraph_category_v1"),
-    ("newsgraph.extract.attributions", ATTRIBUTIONS),
+    ("newsgraph.extract.times.component", "newsgraph_times_v1"),
+    ("newsgraph.extract.places.component", "newsgraph_places_v1"),
+    ("newsgraph.extract.actors.component", "newsgraph_actors_v1"),
+    ("newsgraph.extract.events.component", "newsgraph_events_v1"),
+    ("newsgraph.extract.category.component", "newsgraph_category_v1"),
+    ("newsgraph.extract.attributions.component", ATTRIBUTIONS),
 )
 
 

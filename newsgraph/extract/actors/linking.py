@@ -1,0 +1,284 @@
+"""Turning mentions into document actors: resolve each mention, then join or create.
+
+Linking rules, in order (first that applies):
+  dictionary entry        same entry -> same actor ("Erdogan" / "Recep Tayyip Erdoğan")
+  person name             folded name parts of one contained in the other ("Aruri")
+  country                 GPE/NORP resolving to a country -> that country's state actor
+  organisation            same folded name, or an acronym of an earlier name
+  "the group"             the latest organisation/group named in the last few sentences
+  "the Turkish president" the person already holding that office (same country or none)
+  other role-noun phrase  same folded text -> same actor ("Israeli officials")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors.demonyms import capital_country, country_code, country_name
+from newsgraph.extract.actors.dictionary import ActorEntry, lookup
+from newsgraph.extract.actors.mentions import Mention
+from newsgraph.extract.actors.role_words import role_at
+from newsgraph.extract.common.folding import fold, name_parts
+
+# Dependencies that make a city name an actor by metonymy ("Ankara rejected ...").
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+# ... and so does being the object of these prepositions ("aid to Jakarta", "talks with
+# Kabul", "an offer from Tehran"), except after a verb or noun of motion, where the
+# city is where someone went ("travelled to Istanbul from Beirut").
+ACTING_PREPOSITIONS = frozenset({"to", "with", "against", "toward", "towards", "from", "by"})
+MOTION_WORDS = frozenset(
+    {
+        "travel",
+        "fly",
+        "arrive",
+        "go",
+        "come",
+        "head",
+        "return",
+        "move",
+        "drive",
+        "sail",
+        "visit",
+        "trip",
+        "flight",
+        "journey",
+        "way",
+    }
+)
+ANAPHOR_WINDOW_TOKENS = 150  # "the group" looks back at most this far (a few sentences)
+KIND_OF_ROLE = {
+    "person": "person",
+    "group": "group",
+    "organization": "organization",
+    "media": "media",
+}
+
+
+@dataclass
+class Draft:
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str
+    entry: ActorEntry | None = None
+    parts: tuple[str, ...] = ()
+    mentions: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    affiliations: list[tuple[Draft, int, int]] = field(default_factory=list)
+    based_in: list[tuple[int, int]] = field(default_factory=list)
+    last_token: int = 0
+
+    def add(self, mention: Mention, start: int | None = None) -> None:
+        if mention.entity_id and mention.entity_id not in self.mentions:
+            self.mentions.append(mention.entity_id)
+        span = (mention.start if start is None else start, mention.end)
+        if span not in self.spans:
+            self.spans.append(span)
+        self.last_token = max(self.last_token, mention.end)
+
+
+def _stance_prefixed(doc: Doc, i: int) -> bool:
+    """ "pro-Iranian", "anti-Syrian": a stance towards a country, not membership of it."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}
+
+
+def country_in(doc: Doc, start: int, end: int, ents: list[Span] | None = None) -> str | None:
+    """The first country named or implied by a demonym in tokens [start, end)."""
+    for token in doc[start:end]:
+        if _stance_prefixed(doc, token.i) or token.lower_.startswith(("pro-", "anti-")):
+            continue
+        if token.ent_type_ in {"GPE", "NORP"} or token.pos_ == "PROPN" or token.pos_ == "ADJ":
+            code = country_code(token.text)
+            if code:
+                return code
+    inside = [e for e in (doc.ents if ents is None else ents) if e.start >= start and e.end <= end]
+    for ent in inside:
+        if ent.label_ in {"GPE", "NORP"} and (code := country_code(ent.text)):
+            return code
+    return None
+
+
+def _acting(token: Token) -> bool:
+    if token.dep_ in ACTING_DEPS:
+        return True
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ACTING_PREPOSITIONS
+        and prep.head.lemma_.lower() not in MOTION_WORDS
+    )
+
+
+class Linker:
+    """Holds the document's drafts and resolves one mention at a time (in text order)."""
+
+    def __init__(self, doc: Doc, published: str | None):
+        self.doc = doc
+        self.published = published
+        self.drafts: list[Draft] = []
+        self.by_key: dict[str, Draft] = {}
+        self.token_draft: dict[int, Draft] = {}
+        self.ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP"}]
+
+    def _new(self, key: str, **values: Any) -> Draft:
+        draft = Draft(key=key, **values)
+        self.drafts.append(draft)
+        self.by_key[key] = draft
+        return draft
+
+    def _keyed(self, key: str, **values: Any) -> Draft:
+        return self.by_key.get(key) or self._new(key, **values)
+
+    def _from_entry(self, entry: ActorEntry) -> Draft:
+        valid = entry.valid_on(self.published)
+        draft = self._keyed(
+            "dict:" + entry.name,
+            name=entry.name,
+            kind=entry.kind,
+            country=entry.country,
+            sector=entry.sector if valid else "UNK",
+            entry=entry,
+            parts=name_parts(entry.name),
+        )
+        if valid and entry.role and not any(r.get("source") == "dictionary" for r in draft.roles):
+            draft.roles.append({"title": entry.role, "source": "dictionary"})
+        return draft
+
+    def link(self, mention: Mention) -> Draft | None:
+        draft = self._resolve(mention)
+        if draft is not None:
+            draft.add(mention)
+            for i in range(mention.start, mention.end):
+                self.token_draft.setdefault(i, draft)
+            self.token_draft[mention.head] = draft
+        return draft
+
+    def _resolve(self, m: Mention) -> Draft | None:
+        text = self.doc[m.start : m.end].text
+        if m.label == "NOMINAL":
+            return self._nominal(m, text)
+        entry = lookup(text)
+        if m.label == "PERSON":
+            return self._person(text, entry)
+        if entry is not None:
+            return self._from_entry(entry)
+        if m.label in {"GPE", "NORP"}:
+            return self._place_or_people(m, text)
+        return self._organisation(m, text)
+
+    def _person(self, text: str, entry: ActorEntry | None) -> Draft:
+        parts = name_parts(text)
+        for draft in reversed(self.drafts):
+            if draft.kind != "person" or not parts or not draft.parts:
+                continue
+            if set(parts) <= set(draft.parts) or set(draft.parts) <= set(parts):
+                if len(parts) > len(draft.parts) and draft.entry is None:
+                    draft.name, draft.parts = text, parts  # keep the fullest form
+                return draft
+        if entry is not None:
+            return self._from_entry(entry)
+        return self._new(
+            "person:" + fold(text),
+            name=text,
+            kind="person",
+            country=None,
+            sector="UNK",
+            parts=parts,
+        )
+
+    def _place_or_people(self, m: Mention, text: str) -> Draft | None:
+        code = country_code(text)
+        if code:
+            return self._keyed(
+                "state:" + code, name=country_name(code), kind="state", country=code, sector="GOV"
+            )
+        acting = _acting(self.doc[m.head])
+        if m.label == "GPE":
+            if not acting:
+                return None  # a place, not an actor: the places component has it
+            capital = capital_country(text)
+            if capital:
+                return self._keyed(
+                    "state:" + capital,
+                    name=country_name(capital),
+                    kind="state",
+                    country=capital,
+                    sector="GOV",
+                )
+            return self._keyed(
+                "gpe:" + fold(text), name=text, kind="state", country=None, sector="UNK"
+            )
+        return self._keyed(
+            "group:" + fold(text), name=text, kind="group", country=None, sector="UNK"
+        )
+
+    def _organisation(self, m: Mention, text: str) -> Draft:
+        key = "org:" + fold(text)
+        if key in self.by_key:
+            return self.by_key[key]
+        inner = self._entry_inside(m)
+        if inner is not None:
+            return self._from_entry(inner)
+        if text.isupper() and 2 <= len(text) <= 6:
+            for draft in self.drafts:
+                initials = "".join(w[0] for w in draft.name.split() if w[0].isupper())
+                if draft.kind in {"organization", "group", "media"} and initials == text:
+                    return draft
+        role = role_at(self.doc[m.end - 1])
+        kind = "media" if role and role.kind == "media" else "organization"
+        country = country_in(self.doc, m.start, m.end, self.ents)
+        return self._new(
+            key, name=text, kind=kind, country=country, sector=role.sector if role else "UNK"
+        )
+
+    def _entry_inside(self, m: Mention) -> ActorEntry | None:
+        """A known name inside a longer one ("The pro-Iranian Hizbollah group")."""
+        for width in range(min(4, m.end - m.start - 1), 0, -1):
+            for start in range(m.start, m.end - width + 1):
+                entry = lookup(self.doc[start : start + width].text)
+                if entry is not None:
+                    return entry
+        return None
+
+    def _nominal(self, m: Mention, text: str) -> Draft | None:
+        assert m.role is not None
+        if m.anaphor:
+            return self._latest_organisation(m.start)
+        country = country_in(self.doc, m.start, m.end, self.ents)
+        if m.definite_person:
+            holder = self._office_holder(m.role.phrase, country)
+            if holder is not None:
+                return holder
+        return self._keyed(
+            "nominal:" + fold(text),
+            name=text,
+            kind=KIND_OF_ROLE[m.role.kind],
+            country=country,
+            sector=m.role.sector,
+        )
+
+    def _latest_organisation(self, before: int) -> Draft | None:
+        candidates = [
+            d
+            for d in self.drafts
+            if d.kind in {"organization", "group"}
+            and d.last_token <= before
+            and before - d.last_token <= ANAPHOR_WINDOW_TOKENS
+            and not d.key.startswith("nominal:")
+        ]
+        return max(candidates, key=lambda d: d.last_token, default=None)
+
+    def _office_holder(self, office: str, country: str | None) -> Draft | None:
+        for draft in reversed(self.drafts):
+            if draft.kind != "person":
+                continue
+            titles = " ".join(str(r.get("title", "")).lower() for r in draft.roles)
+            holds = office in titles.split() or f" {office} " in f" {titles} "
+            if holds and (country is None or draft.country in {None, country}):
+                return draft
+        return None

@@ -1,0 +1,1 @@
+"""What every extraction component shares: reading the data files, folding names."""

@@ -1,0 +1,282 @@
+"""newsgraph_events_v1: who did what to whom, typed in PLOVER 2.0 (SPEC events[]).
+
+For each sentence: find triggers (event_triggers), read actors and targets from the parse
+(arguments), modality and hedges (modality), the tied place and time (event_context).
+Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end}, actors[],
+targets[], place, places[], time, attribution, confidence, hedges[] (words), hedge_spans[],
+origin, destination, depth, same_as (only on a definite event noun that refers back to an
+earlier event: "the meeting")}. ``attribution`` is left null for the attributions component.
+``depth`` is the number of clause links between the trigger and the sentence's main
+predicate, not counting reporting verbs; :func:`main_event` uses it.
+
+Retyping (data-driven, see the lexicon): a hostile act announced for the future is a
+THREATEN ("would pursue Hamas leaders"), a cooperative one an AGREE ("will allow");
+a refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import component as _actors  # noqa: F401  (registers ng_actor_tokens)
+from newsgraph.extract.events.arguments import (
+    ActorIndex,
+    agents,
+    nominal_actors,
+    objects,
+    subjects,
+)
+from newsgraph.extract.events.context import PlaceFinder, tied_time
+from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
+from newsgraph.extract.events.modality import Modality, modality_of
+from newsgraph.extract.events.triggers import Found, sentence_triggers
+from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
+
+BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
+MAX_DEPTH_CLIMB = 12
+REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
+
+
+def _char_span(tokens: list[Token]) -> dict[str, Any]:
+    doc = tokens[0].doc
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+def _depth(token: Token, lexicon: Lexicon) -> int:
+    depth = 0
+    for _ in range(MAX_DEPTH_CLIMB):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if not (token.pos_ == "VERB" and lexicon.listed("reporting_verbs", token.lemma_.lower())):
+            depth += 1
+    return depth
+
+
+def _statement_verb(token: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting verb whose clause holds ``token`` ("said ... would pursue")."""
+    for _ in range(MAX_DEPTH_CLIMB):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and lexicon.listed("reporting_verbs", token.lemma_.lower()):
+            return token
+    return None
+
+
+def _type_and_mode(found: Found, modality: Modality, lexicon: Lexicon) -> tuple[str, str, str]:
+    kind, mode, value = found.entry.type, found.entry.mode, modality.value
+    if modality.negated and modality.future and kind in lexicon.retype_refusal:
+        return lexicon.retype_refusal[kind], f"refuse-{mode}", "asserted"
+    if (
+        modality.future and not modality.negated and kind in lexicon.retype_future and found.verbal
+    ):  # "will visit" is a pledge; "the planned visit" stays a visit
+        return lexicon.retype_future[kind], f"intend-{mode}", value
+    return kind, mode, value
+
+
+class EventExtractor:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = load_lexicon()
+        actors = doc._.ng_actors or []
+        index = ActorIndex(doc, doc._.ng_actor_tokens or _token_ids(doc, actors), actors)
+        places = PlaceFinder(doc)
+        records: list[dict[str, Any]] = []
+        for sentence in doc.sents:
+            for found in sentence_triggers(sentence, lexicon):
+                record = self._record(doc, sentence, found, lexicon, index, places)
+                if not found.verbal and not _anchored(record, found):
+                    continue
+                if not found.verbal and not record["actors"]:
+                    _refer_back(record, found, records)
+                record["id"] = f"V{len(records) + 1}"
+                records.append(record)
+        doc._.ng_events = records
+        return doc
+
+    def _record(
+        self,
+        doc: Doc,
+        sentence: Span,
+        found: Found,
+        lexicon: Lexicon,
+        index: ActorIndex,
+        places: PlaceFinder,
+    ) -> dict[str, Any]:
+        head = found.head
+        modality = modality_of(head, lexicon)
+        event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
+        actor_ids, target_ids = self._participants(found, lexicon, index)
+        heads = [t for t in (found.verb, found.noun) if t is not None]
+        travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
+        tied, origins, destinations = places.tied(heads, travel)
+        place: str | None = (destinations or tied)[0] if (destinations or tied) else None
+        if place is None:
+            place = places.nearest(sentence, found.tokens[0].idx)
+        time = tied_time(doc, heads)
+        statement = _statement_verb(head, lexicon)
+        if time is None and statement is not None:
+            time = tied_time(doc, [statement])
+        pattern = "noun" if not found.verbal else ("light" if found.noun is not None else "verb")
+        confidence = (
+            BASE_CONFIDENCE[pattern]
+            + (0.15 if actor_ids else 0.0)
+            + (0.05 if target_ids else 0.0)
+            - (0.05 if modality.hedges else 0.0)
+        )
+        return {
+            "id": "",
+            "type": event_type,
+            "mode": mode,
+            "modality": modality_value,
+            "trigger": _char_span(found.tokens),
+            "sentence": {"start": sentence.start_char, "end": sentence.end_char},
+            "actors": actor_ids,
+            "targets": target_ids,
+            "place": place,
+            "places": tied,
+            "time": time,
+            "attribution": None,
+            "confidence": round(min(confidence, 0.95), 2),
+            # Hedge words as text (the attributions component appends its own the same way);
+            # their evidence spans in hedge_spans.
+            "hedges": list(dict.fromkeys(h.lower_ for h in modality.hedges)),
+            "hedge_spans": [_char_span([h]) for h in modality.hedges],
+            "origin": origins[0] if origins else None,
+            "destination": destinations[0] if destinations else None,
+            "depth": _depth(head, lexicon) + (0 if found.verbal else 1),
+        }
+
+    @staticmethod
+    def _participants(
+        found: Found, lexicon: Lexicon, index: ActorIndex
+    ) -> tuple[list[str], list[str]]:
+        preps = lexicon.words["target_preps"]
+        if found.obligation and found.verb is not None:
+            speaker, _ = subjects(found.verb.head)
+            obliged, _ = subjects(found.verb)
+            actor_ids = index.of_arguments(speaker)
+            return actor_ids, [t for t in index.of_arguments(obliged) if t not in actor_ids]
+        if found.verb is not None:
+            subject_heads, passive = subjects(found.verb)
+            if passive:
+                actor_ids = index.of_arguments(agents(found.verb))
+                target_ids = index.of_arguments(subject_heads)
+            else:
+                actor_ids = index.of_arguments(subject_heads)
+                target_ids = index.of_arguments(objects(found.verb, preps))
+            if found.noun is not None:
+                target_ids += [
+                    a for a in index.of_arguments(objects(found.noun, preps)) if a not in target_ids
+                ]
+            if not target_ids:
+                target_ids = _complement_targets(found.verb, preps, index, actor_ids)
+        else:
+            noun = found.noun
+            assert noun is not None
+            actor_ids = index.of_arguments(nominal_actors(noun))
+            if not actor_ids and noun.dep_ in {"dobj", "pobj", "attr"}:
+                # "Israel reimposed blockades": the verb's subject runs the event.
+                governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+                reporting = lexicon.listed("reporting_verbs", governor.lemma_.lower())
+                if governor.pos_ in {"VERB", "AUX"} and not reporting:
+                    heads, passive = subjects(governor)
+                    actor_ids = [] if passive else index.of_arguments(heads)
+            target_ids = index.of_arguments(
+                objects(noun, preps - {"of", "from", "between", "among"})
+            )
+        target_ids = [t for t in target_ids if t not in actor_ids]
+        return actor_ids, target_ids
+
+
+def _complement_targets(
+    verb: Token, preps: frozenset[str], index: ActorIndex, actor_ids: list[str], depth: int = 0
+) -> list[str]:
+    """Whom a typed verb's complement acts on: "threatened to cut off electricity to X",
+    "demanded that the United States match ...", "refused to allow UN planes"."""
+    found: list[str] = []
+    for clause in verb.children:
+        purpose = clause.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )  # "... to protest X"
+        if (clause.dep_ not in {"xcomp", "ccomp"} and not purpose) or clause.pos_ not in {
+            "VERB",
+            "AUX",
+        }:
+            continue
+        heads = objects(clause, preps)
+        if clause.dep_ == "ccomp":
+            heads = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}] + heads
+        found += [a for a in index.of_arguments(heads) if a not in actor_ids and a not in found]
+        if not found and depth < 1:
+            found = _complement_targets(clause, preps, index, actor_ids, depth + 1)
+    return found
+
+
+def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, Any]]) -> None:
+    """ "the meeting" after "a gathering of Hamas leaders in Turkey": a definite event noun
+    without participants of its own names the latest nearby event of its kind (same mode)
+    that has them."""
+    noun = found.noun
+    if noun is None or not any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+    ):
+        return
+    for previous in reversed(earlier):
+        if record["trigger"]["start"] - previous["trigger"]["start"] > REFER_BACK_CHARS:
+            return
+        if previous["mode"] == record["mode"] and previous["actors"]:
+            record["actors"] = list(previous["actors"])
+            record["targets"] = record["targets"] or list(previous["targets"])
+            record["place"] = record["place"] or previous["place"]
+            record["same_as"] = previous["id"]
+            return
+
+
+def _anchored(record: dict[str, Any], found: Found) -> bool:
+    """A nominal event is kept when something ties it to the world: a participant, a tied
+    place or time, or a definite article pointing at a known event ("the meeting")."""
+    noun = found.noun
+    definite = noun is not None and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+    )
+    return bool(
+        record["actors"] or record["targets"] or record["places"] or record["time"] or definite
+    )
+
+
+def _token_ids(doc: Doc, actors: list[dict[str, Any]]) -> dict[int, str]:
+    """Token -> actor id from the actors' spans (when the actors component left no index)."""
+    ids: dict[int, str] = {}
+    for actor in actors:
+        for span in actor.get("spans") or ():
+            char_span = doc.char_span(span["start"], span["end"], alignment_mode="expand")
+            if char_span is not None:
+                for token in char_span:
+                    ids.setdefault(token.i, actor["id"])
+    return ids
+
+
+def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event a sentence (or list of events) is mainly about, chosen deterministically:
+    the root-most trigger (fewest clause links, verbs before nouns), then the highest
+    confidence, then the earliest trigger."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.get("depth", 0), -e["confidence"], e["trigger"]["start"]))
+
+
+@Language.factory(
+    "newsgraph_events_v1",
+    assigns=["doc._.ng_events"],
+    requires=["doc._.ng_actors", "token.dep", "token.lemma"],
+)
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor(nlp, name)

@@ -1,0 +1,136 @@
+"""Finding event triggers in a sentence: verbs, verb + particle/object phrases, light verbs
+with an event noun ("held talks"), and event nouns on their own ("the meeting")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.nlp.extensions import token_table
+
+# Children whose lemma can complete a two-word verb entry ("call off", "open fire").
+PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+
+
+@dataclass
+class Found:
+    entry: Trigger
+    verb: Token | None  # the verbal head (None for a nominal event)
+    noun: Token | None  # the event noun (light-verb object or nominal event)
+    tokens: list[Token]  # all tokens of the trigger, for its span
+    obligation: bool = False  # "X said Y must ...": X demands, Y is the target
+
+    @property
+    def head(self) -> Token:
+        return self.verb if self.verb is not None else self.noun  # type: ignore[return-value]
+
+    @property
+    def verbal(self) -> bool:
+        return self.verb is not None
+
+
+def _phrase_words(verb: Token) -> dict[str, Token]:
+    words: dict[str, Token] = {}
+    for child in verb.children:
+        if child.dep_ in PHRASE_DEPS:
+            words.setdefault(child.lemma_.lower(), child)
+            words.setdefault(child.lower_, child)
+            for grand in child.children:
+                if grand.dep_ in {"pobj", "dobj"}:
+                    words.setdefault(grand.lemma_.lower(), grand)
+    return words
+
+
+def _complete(second: Token) -> bool:
+    """A preposition completes a phrase only with a noun object ("described X as a threat",
+    not "described as participating")."""
+    return second.dep_ != "prep" or any(c.dep_ == "pobj" for c in second.children)
+
+
+def noun_entry(token: Token, lexicon: Lexicon) -> Trigger | None:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        return None
+    doc = token.doc
+    for key in (token.lower_, token.lemma_.lower()):
+        for entry in lexicon.nouns.get(key, ()):
+            width = len(entry.words)
+            start = token.i - width + 1
+            if start < 0:
+                continue
+            before = [t.lower_ for t in doc[start : token.i]]
+            if list(entry.words[:-1]) == before:
+                return entry
+    return None
+
+
+def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
+    lemma = verb.lemma_.lower()
+    entries = lexicon.verbs.get(lemma, [])
+    # Read the verb's phrase only for a verb with a multiword entry: most verbs have none.
+    words = _phrase_words(verb) if any(len(e.words) > 1 for e in entries) else {}
+    for entry in entries:
+        rest = entry.words[1:]
+        if rest and all(w in words and _complete(words[w]) for w in rest):
+            tokens = sorted(
+                {verb.i: verb, **{words[w].i: words[w] for w in rest}}.values(), key=lambda t: t.i
+            )
+            return Found(entry, verb, None, tokens)
+    if lexicon.listed("reporting_verbs", lemma) and any(
+        c.dep_ in CLAUSE_DEPS for c in verb.children
+    ):
+        return None  # a statement: the events are in what is said
+    if lexicon.listed("light_verbs", lemma):
+        for child in verb.children:
+            object_entry = noun_entry(child, lexicon) if child.dep_ in {"dobj", "attr"} else None
+            if object_entry is not None:
+                return Found(object_entry, verb, child, [verb, child])
+    single = [e for e in entries if len(e.words) == 1]
+    return Found(single[0], verb, None, [verb]) if single else None
+
+
+def _obliged(verb: Token, lexicon: Lexicon) -> bool:
+    """ "... that China must drop barriers": a reported obligation is a demand."""
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and lexicon.listed("obligation_modals", c.lower_) for c in verb.children
+    )
+
+
+def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
+    found: list[Found] = []
+    used_nouns: set[int] = set()
+    doc = sentence.doc
+    table = token_table(doc)
+    for i in range(sentence.start, sentence.end):
+        if table.pos[i] == "VERB":
+            token = doc[i]
+            hit = verb_trigger(token, lexicon)
+            if _obliged(token, lexicon) and lexicon.obligation_type:
+                entry = Trigger(lexicon.obligation_type, "demand", (token.lemma_.lower(),))
+                hit = Found(
+                    entry,
+                    token,
+                    hit.noun if hit else None,
+                    hit.tokens if hit else [token],
+                    obligation=True,
+                )
+            if hit is not None:
+                found.append(hit)
+                if hit.noun is not None:
+                    used_nouns.add(hit.noun.i)
+                used_nouns.update(t.i for t in hit.tokens)
+    for i in range(sentence.start, sentence.end):
+        # noun_entry's own first tests, made before a Token is: most words are no noun of
+        # the lexicon.
+        if i in used_nouns or table.pos[i] not in {"NOUN", "PROPN"}:
+            continue
+        if table.lower[i] not in lexicon.nouns and table.lemma[i] not in lexicon.nouns:
+            continue
+        token = doc[i]
+        noun_hit = noun_entry(token, lexicon)
+        if noun_hit is not None:
+            start = token.i - len(noun_hit.words) + 1
+            found.append(Found(noun_hit, None, token, list(doc[start : token.i + 1])))
+    return sorted(found, key=lambda f: f.tokens[0].i)

@@ -1,0 +1,1 @@
+"""Training the models newsgraph ships (weights only); never imported at run time."""
