@@ -168,7 +168,7 @@ def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
     from newsgraph.extract.attributions.cue_scoring import scored_candidates
     from newsgraph.extract.attributions.lexicon import cue_lexicon
     from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
-    from newsgraph.extract.attributions.speech import forget_sentences, index_sentences
+    from newsgraph.extract.attributions.tree import forget_sentences, index_sentences
 
     text = "The ferry, according to its captain, never left port."
     with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):
@@ -188,14 +188,11 @@ def test_the_model_never_adds_a_preposition_cue_as_a_verb(nlp):
 
 
 def test_features_say_when_a_cue_lies_inside_what_another_reports(nlp):
+    from newsgraph.extract.attributions.constructions import rule_candidates
     from newsgraph.extract.attributions.cue_features import rule_kinds, scored_features
     from newsgraph.extract.attributions.lexicon import cue_lexicon
     from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
-    from newsgraph.extract.attributions.speech import (
-        forget_sentences,
-        index_sentences,
-        rule_candidates,
-    )
+    from newsgraph.extract.attributions.tree import forget_sentences, index_sentences
 
     text = "The mayor said that the harbour chief believes the pier is safe."
     with nlp.select_pipes(disable=["newsgraph_attributions_v1"]):

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from newsgraph.eval.time import evaluate_time, read_timeml
 from newsgraph.extract.times import timex
 from newsgraph.extract.times.component import time_id_at
-from newsgraph.extract.times.normalise import FUTURE, NEAREST, PAST, TimeContext, normalise
+from newsgraph.extract.times.normalise import normalise
+from newsgraph.extract.times.values import FUTURE, NEAREST, PAST, TimeContext
 
 from conftest import ROOT, shared_path
 

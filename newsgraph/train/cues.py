@@ -26,11 +26,12 @@ from spacy.tokens import Doc
 from newsgraph.config import Config
 from newsgraph.eval.brat import ROLES, GoldAttribution, annotation_files, parse_ann
 from newsgraph.eval.quotes import DocumentScore, read_text, score_document
+from newsgraph.extract.attributions.constructions import rule_candidates
 from newsgraph.extract.attributions.cue_features import head_key, rule_kinds, scored_features
 from newsgraph.extract.attributions.cue_model import CueModel
 from newsgraph.extract.attributions.lexicon import CueLexicon, cue_lexicon
 from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
-from newsgraph.extract.attributions.speech import forget_sentences, index_sentences, rule_candidates
+from newsgraph.extract.attributions.tree import forget_sentences, index_sentences
 from newsgraph.nlp.extensions import doc_text, token_table
 
 HOLDOUT_EVERY = 5  # every fifth document chooses the thresholds

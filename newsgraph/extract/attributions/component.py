@@ -20,10 +20,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.attributions.constructions import rule_candidates
 from newsgraph.extract.attributions.cue_model import BUNDLED, CueModel, load_cue_model
 from newsgraph.extract.attributions.cue_scoring import scored_candidates
 from newsgraph.extract.attributions.hedges import Hedge, find_hedges, hedges_within
 from newsgraph.extract.attributions.lexicon import cue_lexicon, hedge_lexicon, source_lexicon
+from newsgraph.extract.attributions.linked import cut_sources_at_other_cues, linked_candidates
 from newsgraph.extract.attributions.quotes import QUOTE_MARKS, QuoteIndex, quote_regions
 from newsgraph.extract.attributions.sources import (
     GROUP_PRONOUNS,
@@ -36,13 +38,10 @@ from newsgraph.extract.attributions.sources import (
     antecedent,
     classify,
 )
-from newsgraph.extract.attributions.speech import (
+from newsgraph.extract.attributions.tree import (
     Candidate,
-    cut_sources_at_other_cues,
     forget_sentences,
     index_sentences,
-    linked_candidates,
-    rule_candidates,
     sentence,
 )
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)

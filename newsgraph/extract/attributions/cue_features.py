@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.attributions.lexicon import CueLexicon
 from newsgraph.extract.attributions.quotes import QUOTE_MARKS, QuoteIndex
-from newsgraph.extract.attributions.speech import Candidate
+from newsgraph.extract.attributions.tree import Candidate
 from newsgraph.nlp.extensions import TokenTable, token_table
 
 # Parts of speech of the words the model may turn into candidates of their own.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.attributions.constructions import learned_candidate
 from newsgraph.extract.attributions.cue_features import rule_kinds, scored_features
 from newsgraph.extract.attributions.cue_model import CueModel
 from newsgraph.extract.attributions.lexicon import CueLexicon
 from newsgraph.extract.attributions.quotes import QuoteIndex
-from newsgraph.extract.attributions.speech import Candidate, learned_candidate
+from newsgraph.extract.attributions.tree import Candidate
 from newsgraph.nlp.extensions import token_table
 
 # Kinds the model may not drop: they carry what newsgraph records beyond the annotation

@@ -23,8 +23,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.times.normalise import FUTURE, NEAREST, PAST, TimeContext, normalise
+from newsgraph.extract.times.normalise import normalise
 from newsgraph.extract.times.spans import find_time_spans
+from newsgraph.extract.times.values import FUTURE, NEAREST, PAST, TimeContext
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.times.normalise import TimeContext, normalise
+from newsgraph.extract.times.normalise import normalise
+from newsgraph.extract.times.values import TimeContext
 from newsgraph.extract.times.words import time_words
 
 _MODEL_LABELS = {"DATE", "TIME"}
