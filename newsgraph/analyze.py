@@ -133,7 +133,7 @@ def analyze(
                 for results in pool.ordered_analyze(batches):
                     yield from results
             return
-    nlp = nlp or load_pipeline(config.model, config.cue_model)
+    nlp = nlp or load_pipeline(config)
     for batch in batches:
         yield from analyze_batch(batch, config=config, nlp=nlp)
 

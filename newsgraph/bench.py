@@ -17,12 +17,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-import spacy
-
 from newsgraph.analyze import analyze
 from newsgraph.clean import clean
 from newsgraph.config import Config
-from newsgraph.nlp import load_pipeline
+from newsgraph.nlp.pipeline import load_model, load_pipeline
 from newsgraph.parallel import WorkerPool
 from newsgraph.types import CleanDocument, RawInput
 
@@ -53,9 +51,9 @@ def run_bench(
     words = sum(len(t.split()) for t in texts)
     warm = raws[: config.batch_size]
 
-    bare = spacy.load(config.model)
+    bare = load_model(config.model)
     list(bare.pipe(texts[: config.batch_size]))
-    nlp = load_pipeline(config.model, config.cue_model)
+    nlp = load_pipeline(config)
     list(analyze(warm, config=config, nlp=nlp))
 
     # Bare and full runs alternate over slices of the corpus, so that a change in what

@@ -16,7 +16,7 @@ import typer
 from newsgraph.about import __version__
 from newsgraph.analyze import analyze, dumps
 from newsgraph.clean.dates import parse_given_date
-from newsgraph.config import Config, load_config
+from newsgraph.config import Config, load_config, write_token_from_environment
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
@@ -260,9 +260,6 @@ def _check_host(host: str, allow_remote: bool) -> None:
         raise NewsgraphError(Errors.E010.format(host=host))
 
 
-WRITE_TOKEN_ENV = "NEWSGRAPH_WRITE_TOKEN"
-
-
 def _serve(
     db: Path, host: str, port: int, *, config: Config | None = None, allow_private: bool = False
 ) -> None:
@@ -271,7 +268,7 @@ def _serve(
     from newsgraph.api.app import create_app
 
     # The token comes from the environment, never the command line, where `ps` shows it.
-    token = os.environ.get(WRITE_TOKEN_ENV) or None
+    token = write_token_from_environment()
     app = create_app(db, write_token=token, config=config, allow_private=allow_private)
     mode = "write endpoints on (token required)" if token else "read-only"
     _say(f"newsgraph: serving {db} at http://{host}:{port}/ ({mode}; Ctrl-C to stop)")

@@ -1,7 +1,9 @@
 """Configuration: defaults < config file < environment < command-line flags.
 
-Only settings that change the analysis output go into :func:`Config.hash`; where the store
-lives or which port serves it does not change a record, so it is not part of the hash.
+:func:`load_config` is the only place that reads newsgraph's environment variables; every
+other module gets its settings from the :class:`Config` it is handed. Settings that can
+change the analysis output go into :func:`Config.hash` (recorded in each record's
+provenance); where a cache lives does not, so it is left out.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import hashlib
 import json
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +37,32 @@ class Config:
     max_text_chars: int = 1_000_000
     # Documents handed to nlp.pipe at once; also the store's commit unit during ingest.
     batch_size: int = 32
+    # Data files of your own, added to the shipped ones (several joined by os.pathsep):
+    # actor dictionaries (the shape of extract/data/actors.yaml),
+    actors: str = ""
+    # event trigger lexicons (extract/data/event_lexicon.yaml; lists are merged),
+    event_lexicon: str = ""
+    # page furniture patterns (clean/data/furniture.txt: one regex per line),
+    furniture: str = ""
+    # and outlets (stories/data/outlets.csv's columns).
+    outlets: str = ""
+    # Folder for the gazetteer index; "" is ~/.cache/newsgraph. Changes no record.
+    cache: str = field(default="", metadata={"hashed": False})
 
     def hash(self) -> str:
-        payload = json.dumps(dataclasses.asdict(self), sort_keys=True)
+        hashed = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.metadata.get("hashed", True)
+        }
+        payload = json.dumps(hashed, sort_keys=True)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def write_token_from_environment() -> str | None:
+    """The server's write token, from ``NEWSGRAPH_WRITE_TOKEN`` (never from a file)."""
+    return os.environ.get(ENV_PREFIX + "WRITE_TOKEN") or None
 
 
 def _coerce(key: str, value: Any, origin: str) -> Any:

@@ -39,6 +39,7 @@ class Errors:
         "write token, or another ingest, holds it. Stop that process, or send documents to "
         "its /api/ingest endpoints instead."
     )
+    E016 = "Config {key}: cannot read {path}: {error}"
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 

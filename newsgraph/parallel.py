@@ -50,7 +50,7 @@ def _start_worker(config: Config) -> None:
     from newsgraph.nlp import load_pipeline
 
     _WORKER["config"] = config
-    _WORKER["nlp"] = load_pipeline(config.model, config.cue_model)
+    _WORKER["nlp"] = load_pipeline(config)
 
 
 def _analyze_batch(batch: list[Any]) -> list[Any]:

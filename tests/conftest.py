@@ -49,7 +49,7 @@ def config() -> Config:
 
 @pytest.fixture(scope="session")
 def nlp(config: Config):
-    return load_pipeline(config.model)
+    return load_pipeline(config)
 
 
 @pytest.fixture(scope="session")

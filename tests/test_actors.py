@@ -106,10 +106,11 @@ def test_dictionary_is_extendable_by_env_var(tmp_path, monkeypatch):
     """),
         encoding="utf-8",
     )
-    monkeypatch.setenv(actor_dictionary.ENV_VAR, str(extra))
-    entry = actor_dictionary.lookup("VPU")
+    index = actor_dictionary.dictionary(str(extra))
+    entry = actor_dictionary.lookup("VPU", index)
     assert entry is not None and entry.country == "ISL" and entry.sector == "LAB"
-    assert actor_dictionary.lookup("Hamas") is not None  # the shipped entries stay
+    assert actor_dictionary.lookup("Hamas", index) is not None  # the shipped entries stay
+    assert actor_dictionary.lookup("VPU") is None  # the shipped dictionary alone
 
 
 def test_dictionary_roles_respect_dates():

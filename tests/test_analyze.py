@@ -144,4 +144,4 @@ def test_model_is_configurable_by_file_env_and_flag(tmp_path, monkeypatch):
 
 def test_missing_model_gives_a_clear_error():
     with pytest.raises(NewsgraphError, match="is not installed"):
-        load_pipeline("no_such_model_xyz")
+        load_pipeline(Config(model="no_such_model_xyz"))

@@ -23,7 +23,7 @@ def nlp(config):
     """The hand-written rules alone: these tests pin the constructions of
     ``attribution_speech``. What the bundled cue model keeps, drops and adds is tested in
     ``test_cue_model``, by the reference page test and by the quality floor below."""
-    return load_pipeline(config.model, "none")
+    return load_pipeline(config.replace(cue_model="none"))
 
 
 def _analyse(nlp, text: str):

@@ -113,8 +113,8 @@ def test_the_model_drops_a_rule_candidate(nlp):
 
 
 def test_pipelines_differ_by_cue_model(config):
-    rules = load_pipeline(config.model, "none")
-    learned = load_pipeline(config.model, BUNDLED)
+    rules = load_pipeline(config.replace(cue_model="none"))
+    learned = load_pipeline(config.replace(cue_model=BUNDLED))
     assert rules is not learned
     assert rules.get_pipe("newsgraph_attributions_v1").cue_model is None
     assert learned.get_pipe("newsgraph_attributions_v1").cue_model is not None

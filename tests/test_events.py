@@ -8,6 +8,7 @@ import textwrap
 from newsgraph.eval.events import evaluate_events, tagged_spans
 from newsgraph.extract.events import lexicon as event_lexicon
 from newsgraph.extract.events.component import main_event
+from newsgraph.nlp import load_pipeline
 
 from conftest import ROOT, shared_path
 
@@ -119,7 +120,7 @@ def test_main_event_prefers_the_root_predicate(nlp):
     assert main_event(events)["type"] == "THREATEN"
 
 
-def test_lexicon_is_extendable_by_env_var(tmp_path, monkeypatch, nlp):
+def test_lexicon_is_extendable_by_the_event_lexicon_setting(tmp_path, config, nlp):
     extra = tmp_path / "lexicon.yaml"
     extra.write_text(
         textwrap.dedent("""
@@ -129,11 +130,14 @@ def test_lexicon_is_extendable_by_env_var(tmp_path, monkeypatch, nlp):
     """),
         encoding="utf-8",
     )
-    monkeypatch.setenv(event_lexicon.ENV_VAR, str(extra))
-    lexicon = event_lexicon.load_lexicon()
+    lexicon = event_lexicon.load_lexicon(str(extra))
     assert lexicon.verbs["picnic"][0].type == "PROTEST"
-    _, events, _ = _run(nlp, "Farmers picnicked outside the ministry.")
+    assert "picnic" not in event_lexicon.load_lexicon().verbs
+    extended = load_pipeline(config.replace(event_lexicon=str(extra)))
+    _, events, _ = _run(extended, "Farmers picnicked outside the ministry.")
     assert _one(events, "PROTEST")
+    _, events, _ = _run(nlp, "Farmers picnicked outside the ministry.")
+    assert not any(e["type"] == "PROTEST" for e in events)
 
 
 def test_markup_spans():

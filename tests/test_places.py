@@ -157,22 +157,21 @@ def _tiny_index() -> Gazetteer:
 
 
 def test_index_is_cached_on_disk(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
     built = []
 
     def build() -> Gazetteer:
         built.append(1)
         return _tiny_index()
 
-    first, cached = load_gazetteer(build=build)
+    first, cached = load_gazetteer(cache=str(tmp_path), build=build)
     assert not cached and len(built) == 1
     assert list(tmp_path.glob("gazetteer-v*.pickle"))
-    second, cached = load_gazetteer(build=build)
+    second, cached = load_gazetteer(cache=str(tmp_path), build=build)
     assert cached and len(built) == 1
     assert second.lookup("testville") == first.lookup("Testville")
     # A new index version is rebuilt, and the stale file is removed.
     monkeypatch.setattr(gazetteer_module, "INDEX_VERSION", gazetteer_module.INDEX_VERSION + 1)
-    _, cached = load_gazetteer(build=build)
+    _, cached = load_gazetteer(cache=str(tmp_path), build=build)
     assert not cached and len(built) == 2
     assert len(list(tmp_path.glob("gazetteer-v*.pickle"))) == 1
 

@@ -148,13 +148,13 @@ def test_minhash_signatures_survive_storage(records):
     assert from_bytes(signature_bytes(sketch)).jaccard(sketch) == 1.0
 
 
-def test_outlet_registry_and_metadata_fallback(monkeypatch, tmp_path):
+def test_outlet_registry_and_metadata_fallback(tmp_path):
     assert lookup("www.example-wire.test")["country"] == "GBR"
     assert lookup("edition.cnn.com")["name"] == "CNN"
     extra = tmp_path / "mine.csv"
     extra.write_text("domain,name,country,language,type\nmy-paper.test,My Paper,ISL,is,online\n")
-    monkeypatch.setenv("NEWSGRAPH_OUTLETS", str(extra))
-    assert lookup("my-paper.test")["country"] == "ISL"
+    assert lookup("my-paper.test") is None
+    assert lookup("my-paper.test", str(extra))["country"] == "ISL"
     unknown = outlet_of({"source": {"name": "Nowhere Times", "domain": "nowhere.test"}})
     assert unknown["name"] == "Nowhere Times" and unknown["country"] is None
 

@@ -97,6 +97,7 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.store = Store(db_path, read_only=not write.enabled)
+    app.state.config = write.config
     app.state.write = write
     app.add_middleware(SecurityHeaders)
     app.add_middleware(DropEmptyParams)

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import Annotated
 
 import duckdb
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
+
+from newsgraph.config import Config
 
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -17,6 +19,14 @@ def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     finally:
         cursor.close()
 
+
+def settings(request: Request) -> Config:
+    """The server's configuration (the data-file settings a read may need, e.g. outlets)."""
+    config: Config = request.app.state.config
+    return config
+
+
+Settings = Annotated[Config, Depends(settings)]
 
 # Every integer a request can give is bounded, so none reaches DuckDB out of BIGINT range
 # (that is a conversion error, a 500); past these bounds a list is empty anyway.

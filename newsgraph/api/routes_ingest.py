@@ -138,7 +138,7 @@ def _run(
             items,
             store=store,
             config=settings.config,
-            nlp=load_pipeline(settings.config.model, settings.config.cue_model),
+            nlp=load_pipeline(settings.config),
         )
         failures = []
         if summary.failed and refs:

@@ -61,11 +61,11 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         paragraphs = _PARAGRAPH_BREAK.split(normalize_text(raw.content))
         if title is None:
             title, paragraphs = split_title(paragraphs)
-        text = "\n\n".join(strip_furniture(paragraphs))
+        text = "\n\n".join(strip_furniture(paragraphs, config.furniture))
     else:
         page = extract_html(raw.content, url=raw.url)
         lines = [line for line in normalize_text(page.text).split("\n") if line]
-        text = "\n\n".join(strip_furniture(lines))
+        text = "\n\n".join(strip_furniture(lines, config.furniture))
         sitename = page.sitename
         title = title or _strip_site_suffix(
             normalize_inline(page.title), normalize_inline(sitename)

@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
+from newsgraph.errors import Errors, NewsgraphError
+
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Related-article titles are short and do not read as sentences.
 _HEADLINE_MAX_WORDS = 22
@@ -20,18 +22,22 @@ def _pattern_lines(text: str) -> list[str]:
     ]
 
 
-@lru_cache(maxsize=1)
-def furniture_patterns() -> re.Pattern[str]:
+@lru_cache(maxsize=4)
+def furniture_patterns(user_files: str = "") -> re.Pattern[str]:
+    """The shipped patterns plus those in ``user_files`` (the ``furniture`` setting)."""
     lines = _pattern_lines(files("newsgraph.clean").joinpath("data/furniture.txt").read_text())
-    extra = os.environ.get("NEWSGRAPH_FURNITURE")
-    if extra:
-        with open(extra, encoding="utf-8") as handle:
-            lines += _pattern_lines(handle.read())
+    for part in filter(None, user_files.strip().split(os.pathsep)):
+        try:
+            with open(part, encoding="utf-8") as handle:
+                lines += _pattern_lines(handle.read())
+        except OSError as error:
+            message = Errors.E016.format(key="furniture", path=part, error=error)
+            raise NewsgraphError(message) from None
     return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
 
 
-def is_furniture(paragraph: str) -> bool:
-    return furniture_patterns().fullmatch(paragraph.strip()) is not None
+def is_furniture(paragraph: str, user_files: str = "") -> bool:
+    return furniture_patterns(user_files).fullmatch(paragraph.strip()) is not None
 
 
 def is_headline_like(paragraph: str) -> bool:
@@ -39,7 +45,7 @@ def is_headline_like(paragraph: str) -> bool:
     return 0 < len(words) <= _HEADLINE_MAX_WORDS and not _SENTENCE_END.search(paragraph)
 
 
-def strip_furniture(paragraphs: list[str]) -> list[str]:
+def strip_furniture(paragraphs: list[str], user_files: str = "") -> list[str]:
     """Drop leading furniture, the trailing furniture block, and stray furniture lines.
 
     The trailing block starts at the earliest furniture line after which every paragraph
@@ -47,15 +53,15 @@ def strip_furniture(paragraphs: list[str]) -> list[str]:
     / Leave a Comment" goes as a whole while a short closing sentence of the story stays.
     """
     start = 0
-    while start < len(paragraphs) and is_furniture(paragraphs[start]):
+    while start < len(paragraphs) and is_furniture(paragraphs[start], user_files):
         start += 1
     end = len(paragraphs)
     cut = end
     for index in range(end - 1, start - 1, -1):
         paragraph = paragraphs[index]
-        if is_furniture(paragraph):
+        if is_furniture(paragraph, user_files):
             cut = index
         elif not is_headline_like(paragraph):
             break
     kept = paragraphs[start:cut]
-    return [p for p in kept if not is_furniture(p)]
+    return [p for p in kept if not is_furniture(p, user_files)]

@@ -21,27 +21,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 
 from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.extract.category.lexicon import load_lexicon
 from newsgraph.extract.category.scorer import TermIndex, find_hits, score_hits
+from newsgraph.nlp.pipeline import load_model
 
 FALLBACK_LABEL = "OTHER"
 # The scorer reads lemmas and the parse only; leaving NER out keeps the eval fast.
-_UNUSED_PIPES = ["ner"]
+_UNUSED_PIPES = ("ner",)
 
 
 @lru_cache(maxsize=2)
 def _bare_model(model: str) -> Language:
     # The model alone, not newsgraph's full pipeline: this measures the classifier, and
     # stays independent of the other extraction components.
-    try:
-        return spacy.load(model, exclude=_UNUSED_PIPES)
-    except OSError:
-        raise NewsgraphError(Errors.E003.format(model=model)) from None
+    return load_model(model, exclude=_UNUSED_PIPES)
 
 
 def read_snippets(path: Path, limit: int | None = None) -> list[tuple[str, str, str]]:

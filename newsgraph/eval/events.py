@@ -125,7 +125,7 @@ def evaluate_events(
     from newsgraph.nlp import load_pipeline
 
     records = load_records(path, limit)[::every]
-    nlp = load_pipeline(config.model, config.cue_model)
+    nlp = load_pipeline(config)
     pairs: list[tuple[str, str]] = []
     source_hits = source_total = target_hits = target_total = 0
     for record, doc in zip(

@@ -161,21 +161,11 @@ def score_article(
             )
 
 
-def places_pipeline(model: str) -> Language:
+def places_pipeline(config: Config) -> Language:
     """The model plus only the components places depend on (faster than the full one)."""
-    import spacy
+    from newsgraph.nlp.pipeline import PLACES_ONLY, load_pipeline
 
-    import newsgraph.extract.places.component  # noqa: F401  (registers the factory)
-    from newsgraph.errors import Errors, NewsgraphError
-    from newsgraph.nlp import components  # noqa: F401
-
-    try:
-        nlp = spacy.load(model)
-    except OSError:
-        raise NewsgraphError(Errors.E003.format(model=model)) from None
-    nlp.add_pipe("newsgraph_entity_spans_v1", last=True)
-    nlp.add_pipe("newsgraph_places_v1", last=True)
-    return nlp
+    return load_pipeline(config, components=PLACES_ONLY)
 
 
 def evaluate_geo(
@@ -188,10 +178,10 @@ def evaluate_geo(
 ) -> dict[str, Any]:
     """Span P/R/F1 and accuracy@161 km over GWN articles (the first ``limit`` if given).
 
-    ``nlp`` defaults to :func:`places_pipeline` for ``config.model``; ``errors``, when
+    ``nlp`` defaults to :func:`places_pipeline` for ``config``; ``errors``, when
     given, collects missed, spurious and far-off toponyms for error analysis.
     """
-    nlp = nlp or places_pipeline(config.model)
+    nlp = nlp or places_pipeline(config)
     articles = list(read_gwn(Path(path), limit))
     tally = Tally()
     docs = nlp.pipe((a.text for a in articles), batch_size=config.batch_size)

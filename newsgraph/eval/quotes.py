@@ -206,7 +206,7 @@ def evaluate_quotes(folder: Path, *, config: Config, limit: int | None = None) -
     if limit is not None:
         pairs = pairs[:limit]
     texts = [read_text(text_path) for text_path, _ in pairs]
-    nlp = load_pipeline(config.model, config.cue_model)
+    nlp = load_pipeline(config)
     total = DocumentScore()
     offset_mismatches = 0
     for (_, ann_paths), text, doc in zip(

@@ -119,7 +119,7 @@ def evaluate_time(
     if limit is not None:
         paths = paths[:limit]
     documents = [read_timeml(p) for p in paths]
-    predictions = _predict(nlp or load_pipeline(config.model, config.cue_model), documents)
+    predictions = _predict(nlp or load_pipeline(config), documents)
 
     gold_total = found = correct = record_correct = predicted = predicted_overlapping = 0
     by_type: dict[str, Counter[str]] = {}

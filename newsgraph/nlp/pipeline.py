@@ -1,4 +1,10 @@
-"""The one place where newsgraph's spaCy pipeline is built."""
+"""The one place where newsgraph's spaCy pipelines are built.
+
+:func:`load_pipeline` builds every variant from a :class:`Config`: the full pipeline, or
+the model with some of newsgraph's components only (``PLACES_ONLY`` for the toponym
+evaluation); :func:`load_model` is the bare model (the benchmark's baseline, the category
+evaluation). Each component's settings come from the Config, nowhere else.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +14,63 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+import newsgraph.nlp.components  # noqa: F401  (registers the entity-span factory)
+from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
-from newsgraph.extract.attributions.cue_model import BUNDLED
-from newsgraph.nlp import components  # noqa: F401  (registers the factories)
 
-ATTRIBUTIONS = "newsgraph_attributions_v1"  # takes the cue_model setting
+ENTITY_SPANS = "newsgraph_entity_spans_v1"
+PLACES = "newsgraph_places_v1"
+ACTORS = "newsgraph_actors_v1"
+EVENTS = "newsgraph_events_v1"
+ATTRIBUTIONS = "newsgraph_attributions_v1"
 
 # Our components, in order, appended after the model's own pipes: (module that registers
 # the factory, factory name). Extraction steps read what earlier ones assigned.
 NEWSGRAPH_COMPONENTS = (
-    ("newsgraph.nlp.components", "newsgraph_entity_spans_v1"),
+    ("newsgraph.nlp.components", ENTITY_SPANS),
     ("newsgraph.extract.times.component", "newsgraph_times_v1"),
-    ("newsgraph.extract.places.component", "newsgraph_places_v1"),
-    ("newsgraph.extract.actors.component", "newsgraph_actors_v1"),
-    ("newsgraph.extract.events.component", "newsgraph_events_v1"),
+    ("newsgraph.extract.places.component", PLACES),
+    ("newsgraph.extract.actors.component", ACTORS),
+    ("newsgraph.extract.events.component", EVENTS),
     ("newsgraph.extract.category.component", "newsgraph_category_v1"),
     ("newsgraph.extract.attributions.component", ATTRIBUTIONS),
 )
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str, cue_model: str = BUNDLED) -> Language:
-    """Load ``model`` (a package name or path) and add newsgraph's components;
-    ``cue_model`` is the attribution component's (see ``extract.cue_model``).
+ALL = tuple(factory for _, factory in NEWSGRAPH_COMPONENTS)
+PLACES_ONLY = (ENTITY_SPANS, PLACES)
 
-    Cached per setting so that every stage in a process shares one pipeline.
-    """
+
+def component_settings(factory: str, config: Config) -> dict[str, str]:
+    """The settings ``factory``'s component takes from ``config``."""
+    settings = {
+        PLACES: {"cache": config.cache},
+        ACTORS: {"dictionaries": config.actors},
+        EVENTS: {"lexicons": config.event_lexicon},
+        ATTRIBUTIONS: {"cue_model": config.cue_model},
+    }
+    return settings.get(factory, {})
+
+
+def load_model(model: str, *, exclude: tuple[str, ...] = ()) -> Language:
+    """The spaCy model ``model`` (a package name or path) alone, a fresh copy each call."""
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model, exclude=list(exclude))
     except OSError:
         raise NewsgraphError(Errors.E003.format(model=model)) from None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(config: Config, *, components: tuple[str, ...] = ALL) -> Language:
+    """``config.model`` with newsgraph's ``components`` (all by default, in pipeline order).
+
+    Cached per configuration so that every stage in a process shares one pipeline.
+    """
+    nlp = load_model(config.model)
     for module, factory in NEWSGRAPH_COMPONENTS:
-        importlib.import_module(module)  # registers the factory
-        settings = {"cue_model": cue_model} if factory == ATTRIBUTIONS else {}
-        nlp.add_pipe(factory, last=True, config=settings)
+        if factory in components:
+            importlib.import_module(module)  # registers the factory
+            nlp.add_pipe(factory, last=True, config=component_settings(factory, config))
     return nlp
 
 

@@ -49,7 +49,7 @@ def analyze_partition(
     from newsgraph.ingest import iter_inputs
     from newsgraph.nlp import load_pipeline
 
-    nlp = load_pipeline(config.model, config.cue_model)  # cached: once per executor process
+    nlp = load_pipeline(config)  # cached: once per executor process
     for file_index, path in pairs:
         inputs = iter_inputs([path], max_bytes=config.max_bytes)
         for position, item in enumerate(analyze(inputs, config=config, nlp=nlp)):

@@ -71,9 +71,10 @@ def ingest(
                 pool.clean_many,
                 pool.annotate_many,
                 config.batch_size * workers,
+                config.outlets,
             )
         return summary
-    pipeline = nlp or load_pipeline(config.model, config.cue_model)
+    pipeline = nlp or load_pipeline(config)
     _ingest_batches(
         inputs,
         store,
@@ -82,6 +83,7 @@ def ingest(
         lambda items: [clean(item, config) for item in items],
         lambda documents: annotate(documents, nlp=pipeline, config=config),
         config.batch_size,
+        config.outlets,
     )
     return summary
 
@@ -94,6 +96,7 @@ def _ingest_batches(
     clean_many: CleanMany,
     annotate_many: AnnotateMany,
     batch_size: int,
+    outlets: str,
 ) -> None:
     iterator = iter(inputs)
     while batch := list(islice(iterator, batch_size)):
@@ -142,7 +145,7 @@ def _ingest_batches(
                 for entry, article_id in duplicate_entries:
                     store.mark_feed_entry(con, entry, article_id)
                 # Stories and lineage commit with their batch, or not at all.
-                assign_in_store(store, con, records)
+                assign_in_store(store, con, records, outlets)
         except BaseException:
             store.story_state = None  # may hold the rolled-back batch; rebuilt on next use
             raise

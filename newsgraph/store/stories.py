@@ -100,8 +100,8 @@ def _update_story(
     )
 
 
-def _store_outlet(con: duckdb.DuckDBPyConnection, record: Record) -> None:
-    outlet = outlet_of(record)
+def _store_outlet(con: duckdb.DuckDBPyConnection, record: Record, outlets: str) -> None:
+    outlet = outlet_of(record, outlets)
     if not outlet.get("domain"):
         return
     con.execute(
@@ -111,8 +111,11 @@ def _store_outlet(con: duckdb.DuckDBPyConnection, record: Record) -> None:
     )
 
 
-def assign_batch(con: duckdb.DuckDBPyConnection, state: StoryState, records: list[Record]) -> None:
-    """Fingerprint, link and cluster the records just inserted (inside their transaction)."""
+def assign_batch(
+    con: duckdb.DuckDBPyConnection, state: StoryState, records: list[Record], outlets: str = ""
+) -> None:
+    """Fingerprint, link and cluster the records just inserted (inside their transaction).
+    ``outlets`` is the ``outlets`` setting (the user's outlet files)."""
     if not records:
         return
     seqs = _seqs(con, [str(r["id"]) for r in records])
@@ -133,12 +136,14 @@ def assign_batch(con: duckdb.DuckDBPyConnection, state: StoryState, records: lis
         )
         _update_story(con, story_id, record, features.published)
         _store_fingerprint(con, print_, features)
-        _store_outlet(con, record)
+        _store_outlet(con, record, outlets)
 
 
-def assign_in_store(store: Any, con: duckdb.DuckDBPyConnection, records: list[Record]) -> None:
+def assign_in_store(
+    store: Any, con: duckdb.DuckDBPyConnection, records: list[Record], outlets: str = ""
+) -> None:
     """Assign stories and lineage for ``records`` with the store's in-memory state (built on
     first use). The caller drops ``store.story_state`` when the transaction fails."""
     if store.story_state is None:
         store.story_state = load_state(con)
-    assign_batch(con, store.story_state, records)
+    assign_batch(con, store.story_state, records, outlets)

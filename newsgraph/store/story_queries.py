@@ -32,9 +32,12 @@ def article_lineage(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Rec
     return [{"id": r[0], "relation": r[1], "similarity": r[2]} for r in rows]
 
 
-def _outlet(con: duckdb.DuckDBPyConnection, name: str | None, domain: str | None) -> Record:
-    """Registry entry, else the outlet row stored from page metadata, else the page's own."""
-    outlet = outlet_of({"source": {"name": name, "domain": domain}})
+def _outlet(
+    con: duckdb.DuckDBPyConnection, name: str | None, domain: str | None, outlets: str
+) -> Record:
+    """Registry entry, else the outlet row stored from page metadata, else the page's own.
+    ``outlets`` is the ``outlets`` setting (the user's outlet files)."""
+    outlet = outlet_of({"source": {"name": name, "domain": domain}}, outlets)
     if outlet.get("country") is None and outlet.get("domain"):
         row = con.execute(
             "SELECT name, country, language, type FROM outlets WHERE domain = ?",
@@ -47,7 +50,12 @@ def _outlet(con: duckdb.DuckDBPyConnection, name: str | None, domain: str | None
 
 
 def list_stories(
-    con: duckdb.DuckDBPyConnection, *, limit: int, offset: int, min_size: int = 1
+    con: duckdb.DuckDBPyConnection,
+    *,
+    limit: int,
+    offset: int,
+    min_size: int = 1,
+    outlets: str = "",
 ) -> tuple[list[Record], int]:
     total_row = con.execute("SELECT count(*) FROM stories WHERE size >= ?", [min_size]).fetchone()
     rows = con.execute(
@@ -69,7 +77,7 @@ def list_stories(
             "size": r[2],
             "first_published": r[3],
             "last_published": r[4],
-            "outlets": sorted({_outlet(con, None, d)["name"] or d for d in (r[5] or [])}),
+            "outlets": sorted({_outlet(con, None, d, outlets)["name"] or d for d in (r[5] or [])}),
             "outlet_names": list(r[6] or []),
         }
         for r in rows
@@ -77,7 +85,7 @@ def list_stories(
     return items, int(total_row[0]) if total_row else 0
 
 
-def _members(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Record]:
+def _members(con: duckdb.DuckDBPyConnection, story_id: str, outlets: str) -> list[Record]:
     rows = con.execute(
         "SELECT a.id, a.title, a.published, a.source_name, a.source_domain, a.record"
         " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
@@ -92,7 +100,7 @@ def _members(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Record]:
                 "id": article_id,
                 "title": title,
                 "published": published,
-                "outlet": _outlet(con, name, domain),
+                "outlet": _outlet(con, name, domain, outlets),
                 "sourcing": record.get("sourcing"),
                 "lineage": article_lineage(con, article_id),
             }
@@ -141,7 +149,10 @@ def _story_actors(con: duckdb.DuckDBPyConnection, story_id: str) -> list[str]:
 
 
 def _blindspots(
-    con: duckdb.DuckDBPyConnection, story_id: str, coverage: dict[str, list[Record]]
+    con: duckdb.DuckDBPyConnection,
+    story_id: str,
+    coverage: dict[str, list[Record]],
+    outlet_files: str,
 ) -> dict[str, Any]:
     """Outlets (and their countries) that report on this story's actors elsewhere in the
     store but did not report this story. An article counts as reporting on the actors when
@@ -167,7 +178,7 @@ def _blindspots(
     covering_countries = {c["country"] for c in coverage["countries"]}
     outlets: list[Record] = []
     for name, domain, articles, names in rows:
-        outlet = _outlet(con, name, domain)
+        outlet = _outlet(con, name, domain, outlet_files)
         if (outlet.get("domain") or outlet.get("name")) in covering:
             continue
         outlets.append(
@@ -199,7 +210,7 @@ def _negated_media(con: duckdb.DuckDBPyConnection, story_id: str) -> list[Record
     ]
 
 
-def story_detail(con: duckdb.DuckDBPyConnection, story_id: str) -> Record | None:
+def story_detail(con: duckdb.DuckDBPyConnection, story_id: str, outlets: str = "") -> Record | None:
     row = con.execute(
         "SELECT story_id, title, size, first_published, last_published FROM stories"
         " WHERE story_id = ?",
@@ -207,7 +218,7 @@ def story_detail(con: duckdb.DuckDBPyConnection, story_id: str) -> Record | None
     ).fetchone()
     if row is None:
         return None
-    members = _members(con, story_id)
+    members = _members(con, story_id, outlets)
     coverage = _coverage(members)
     lineage = [{"article": m["id"], **link} for m in members for link in m["lineage"]]
     return {
@@ -219,6 +230,6 @@ def story_detail(con: duckdb.DuckDBPyConnection, story_id: str) -> Record | None
         "members": members,
         "lineage": lineage,
         "coverage": coverage,
-        "blindspots": _blindspots(con, story_id, coverage),
+        "blindspots": _blindspots(con, story_id, coverage, outlets),
         "negated_media_reports": _negated_media(con, story_id),
     }

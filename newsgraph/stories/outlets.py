@@ -1,8 +1,8 @@
 """The outlet registry: web domain -> name, country, language, type.
 
-Shipped as editable data (``stories/data/outlets.csv``); a file named by the environment
-variable NEWSGRAPH_OUTLETS (same columns) adds outlets or overrides shipped ones. An
-outlet missing from both is described from the page's own metadata (``record["source"]``).
+Shipped as editable data (``stories/data/outlets.csv``); the files of the ``outlets``
+setting (same columns) add outlets or override shipped ones. An outlet missing from both
+is described from the page's own metadata (``record["source"]``).
 """
 
 from __future__ import annotations
@@ -30,12 +30,15 @@ def _rows(text: str) -> list[Outlet]:
 
 
 @lru_cache(maxsize=4)
-def registry(extra_path: str | None = None) -> dict[str, Outlet]:
+def registry(user_files: str = "") -> dict[str, Outlet]:
+    """Domain -> outlet: the shipped file, then ``user_files`` (paths joined by os.pathsep;
+    one that does not exist is skipped, as it always was)."""
     shipped = files("newsgraph.stories").joinpath("data/outlets.csv").read_text(encoding="utf-8")
     outlets = {row["domain"] or "": row for row in _rows(shipped)}
-    if extra_path and Path(extra_path).is_file():
-        for row in _rows(Path(extra_path).read_text(encoding="utf-8")):
-            outlets[row["domain"] or ""] = row
+    for part in filter(None, user_files.strip().split(os.pathsep)):
+        if Path(part).is_file():
+            for row in _rows(Path(part).read_text(encoding="utf-8")):
+                outlets[row["domain"] or ""] = row
     return outlets
 
 
@@ -44,11 +47,11 @@ def _bare(domain: str) -> str:
     return domain[4:] if domain.startswith("www.") else domain
 
 
-def lookup(domain: str | None) -> Outlet | None:
+def lookup(domain: str | None, user_files: str = "") -> Outlet | None:
     """The registry entry for ``domain`` or its nearest registered parent domain."""
     if not domain:
         return None
-    known = registry(os.environ.get("NEWSGRAPH_OUTLETS"))
+    known = registry(user_files)
     parts = _bare(domain).split(".")
     for start in range(len(parts) - 1):
         found = known.get(".".join(parts[start:]))
@@ -57,11 +60,12 @@ def lookup(domain: str | None) -> Outlet | None:
     return None
 
 
-def outlet_of(record: dict[str, Any]) -> Outlet:
-    """The outlet of a record: the registry's entry, else what the page said about itself."""
+def outlet_of(record: dict[str, Any], user_files: str = "") -> Outlet:
+    """The outlet of a record: the registry's entry, else what the page said about itself.
+    ``user_files`` is the ``outlets`` setting."""
     source = record.get("source") or {}
     domain = source.get("domain")
-    found = lookup(domain)
+    found = lookup(domain, user_files)
     if found:
         return dict(found)
     return {

@@ -211,7 +211,7 @@ def train_cue_model(
 
     pairs = annotation_files(Path(folder))
     texts = [read_text(text_path) for text_path, _ in pairs]
-    nlp = load_pipeline(config.model, "none")
+    nlp = load_pipeline(config.replace(cue_model="none"))
     items = []
     say(f"parsing {len(pairs)} documents")
     for (_, ann_paths), doc in zip(

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph.about import __version__
-from newsgraph.api.deps import Offset, connection
+from newsgraph.api.deps import Offset, Settings, connection
 from newsgraph.api.routes_events import PLOVER_TYPES, SOURCE_TYPES, event_filter
 from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
@@ -172,8 +172,12 @@ STORIES_PER_PAGE = 50
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(con: Annotated[Any, Depends(connection)], offset: Offset = 0) -> HTMLResponse:
-    items, total = story_queries.list_stories(con, limit=STORIES_PER_PAGE, offset=offset)
+def stories_page(
+    con: Annotated[Any, Depends(connection)], config: Settings, offset: Offset = 0
+) -> HTMLResponse:
+    items, total = story_queries.list_stories(
+        con, limit=STORIES_PER_PAGE, offset=offset, outlets=config.outlets
+    )
     following = offset + STORIES_PER_PAGE
     return render(
         "stories.html",
@@ -184,8 +188,10 @@ def stories_page(con: Annotated[Any, Depends(connection)], offset: Offset = 0) -
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(story_id: str, con: Annotated[Any, Depends(connection)]) -> HTMLResponse:
-    story = story_queries.story_detail(con, story_id)
+def story_page(
+    story_id: str, con: Annotated[Any, Depends(connection)], config: Settings
+) -> HTMLResponse:
+    story = story_queries.story_detail(con, story_id, config.outlets)
     if story is None:
         raise HTTPException(status_code=404, detail=f"No story with id {story_id!r}")
     # Reports per outlet and day: the coverage matrix.

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.dictionary import surface_forms
+from newsgraph.extract.actors.dictionary import dictionary, surface_forms
 from newsgraph.extract.actors.linking import Draft, Linker, country_in
 from newsgraph.extract.actors.mentions import (
     Mention,
@@ -48,13 +48,14 @@ def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
 
 
 class ActorExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, dictionaries: str = ""):
         self.name = name
+        self.index = dictionary(dictionaries)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("ACTOR", [nlp.make_doc(form) for form in surface_forms()])
+        self.matcher.add("ACTOR", [nlp.make_doc(form) for form in surface_forms(self.index)])
 
     def __call__(self, doc: Doc) -> Doc:
-        linker = Linker(doc, doc._.ng_published)
+        linker = Linker(doc, doc._.ng_published, self.index)
         named = entity_mentions(doc)
         taken = {i for m in named for i in range(m.start, m.end)}
         named += dictionary_mentions(doc, self.matcher, taken)
@@ -209,6 +210,8 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
+    default_config={"dictionaries": ""},
 )
-def make_actors(nlp: Language, name: str) -> ActorExtractor:
-    return ActorExtractor(nlp, name)
+def make_actors(nlp: Language, name: str, dictionaries: str) -> ActorExtractor:
+    """``dictionaries``: the ``actors`` setting, the user's dictionary files."""
+    return ActorExtractor(nlp, name, dictionaries)

@@ -1,4 +1,4 @@
-"""The actor dictionary (``data/actors.yaml`` + files in ``NEWSGRAPH_ACTORS``).
+"""The actor dictionary (``data/actors.yaml`` + the files of the ``actors`` setting).
 
 An entry codes a well-known actor: kind, country, sector, affiliation and an office with
 the dates it was held. Lookup is by folded name or alias, so spelling variants meet.
@@ -6,7 +6,6 @@ the dates it was held. Lookup is by folded name or alias, so spelling variants m
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -14,7 +13,6 @@ from typing import Any
 from newsgraph.extract.common.datafiles import shipped_yaml, user_yaml
 from newsgraph.extract.common.folding import fold, fold_keep_dots
 
-ENV_VAR = "NEWSGRAPH_ACTORS"
 KINDS = frozenset({"person", "organization", "state", "group", "media"})
 
 
@@ -54,11 +52,15 @@ def _entry(raw: dict[str, Any]) -> ActorEntry:
     )
 
 
+ActorIndex = dict[str, ActorEntry]
+
+
 @lru_cache(maxsize=4)
-def _load(user_files: str) -> dict[str, ActorEntry]:
-    """Folded name/alias -> entry. ``user_files`` is the env value, part of the cache key."""
+def dictionary(user_files: str = "") -> ActorIndex:
+    """Folded name/alias -> entry, from the shipped file and ``user_files`` (the ``actors``
+    setting: paths joined by os.pathsep); a user entry with our name replaces ours."""
     by_name: dict[str, ActorEntry] = {}
-    documents = [shipped_yaml("actors.yaml"), *user_yaml(ENV_VAR)]
+    documents = [shipped_yaml("actors.yaml"), *user_yaml(user_files, "actors")]
     for document in documents:
         for raw in (document or {}).get("actors") or ():
             entry = _entry(raw)
@@ -71,21 +73,18 @@ def _load(user_files: str) -> dict[str, ActorEntry]:
     return index
 
 
-def dictionary() -> dict[str, ActorEntry]:
-    return _load(os.environ.get(ENV_VAR, ""))
-
-
-def lookup(text: str) -> ActorEntry | None:
-    index = dictionary()
+def lookup(text: str, index: ActorIndex | None = None) -> ActorEntry | None:
+    """The entry named ``text`` in ``index`` (by default the shipped dictionary alone)."""
+    index = dictionary() if index is None else index
     stripped = text[4:] if text.lower().startswith("the ") else text
     return index.get(fold(stripped)) or index.get(fold_keep_dots(stripped))
 
 
-def surface_forms() -> list[str]:
+def surface_forms(index: ActorIndex) -> list[str]:
     """Every name and alias as written, for the phrase matcher."""
     seen: set[str] = set()
     forms = []
-    for entry in dictionary().values():
+    for entry in index.values():
         for form in (entry.name, *entry.aliases):
             if form not in seen:
                 seen.add(form)

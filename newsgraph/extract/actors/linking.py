@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.demonyms import capital_country, country_code, country_name
-from newsgraph.extract.actors.dictionary import ActorEntry, lookup
+from newsgraph.extract.actors.dictionary import ActorEntry, ActorIndex, lookup
 from newsgraph.extract.actors.mentions import Mention
 from newsgraph.extract.actors.role_words import role_at
 from newsgraph.extract.common.folding import fold, name_parts
@@ -117,9 +117,10 @@ def _acting(token: Token) -> bool:
 class Linker:
     """Holds the document's drafts and resolves one mention at a time (in text order)."""
 
-    def __init__(self, doc: Doc, published: str | None):
+    def __init__(self, doc: Doc, published: str | None, index: ActorIndex):
         self.doc = doc
         self.published = published
+        self.index = index
         self.drafts: list[Draft] = []
         self.by_key: dict[str, Draft] = {}
         self.token_draft: dict[int, Draft] = {}
@@ -162,7 +163,7 @@ class Linker:
         text = self.doc[m.start : m.end].text
         if m.label == "NOMINAL":
             return self._nominal(m, text)
-        entry = lookup(text)
+        entry = lookup(text, self.index)
         if m.label == "PERSON":
             return self._person(text, entry)
         if entry is not None:
@@ -240,7 +241,7 @@ class Linker:
         """A known name inside a longer one ("The pro-Iranian Hizbollah group")."""
         for width in range(min(4, m.end - m.start - 1), 0, -1):
             for start in range(m.start, m.end - width + 1):
-                entry = lookup(self.doc[start : start + width].text)
+                entry = lookup(self.doc[start : start + width].text, self.index)
                 if entry is not None:
                     return entry
         return None

@@ -80,11 +80,12 @@ def _type_and_mode(found: Found, modality: Modality, lexicon: Lexicon) -> tuple[
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, lexicons: str = ""):
         self.name = name
+        self.lexicons = lexicons
 
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = load_lexicon()
+        lexicon = load_lexicon(self.lexicons)
         actors = doc._.ng_actors or []
         index = ActorIndex(doc, doc._.ng_actor_tokens or _token_ids(doc, actors), actors)
         places = PlaceFinder(doc)
@@ -277,6 +278,8 @@ def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
     "newsgraph_events_v1",
     assigns=["doc._.ng_events"],
     requires=["doc._.ng_actors", "token.dep", "token.lemma"],
+    default_config={"lexicons": ""},
 )
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor(nlp, name)
+def make_events(nlp: Language, name: str, lexicons: str) -> EventExtractor:
+    """``lexicons``: the ``event_lexicon`` setting, the user's lexicon files."""
+    return EventExtractor(nlp, name, lexicons)

@@ -1,4 +1,4 @@
-"""The event trigger lexicon (``data/event_lexicon.yaml`` + ``NEWSGRAPH_EVENT_LEXICON``).
+"""The event trigger lexicon (``data/event_lexicon.yaml`` + the ``event_lexicon`` setting's files).
 
 Lemmas and two-word phrases map to a PLOVER type and mode; word lists steer modality,
 reported speech, light verbs and travel. See the data file's comments for its layout.
@@ -6,14 +6,12 @@ reported speech, light verbs and travel. See the data file's comments for its la
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.common.datafiles import shipped_yaml, user_yaml
 
-ENV_VAR = "NEWSGRAPH_EVENT_LEXICON"
 PLOVER_TYPES = (
     "AGREE",
     "CONSULT",
@@ -84,7 +82,7 @@ def _add(table: dict[str, list[Trigger]], section: Any, key_last: bool) -> None:
 def _load(user_files: str) -> Lexicon:
     lexicon = Lexicon()
     lists: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
-    for document in [shipped_yaml("event_lexicon.yaml"), *user_yaml(ENV_VAR)]:
+    for document in [shipped_yaml("event_lexicon.yaml"), *user_yaml(user_files, "event_lexicon")]:
         document = document or {}
         _add(lexicon.verbs, document.get("verbs"), key_last=False)
         _add(lexicon.nouns, document.get("nouns"), key_last=True)
@@ -101,5 +99,6 @@ def _load(user_files: str) -> Lexicon:
     return lexicon
 
 
-def load_lexicon() -> Lexicon:
-    return _load(os.environ.get(ENV_VAR, ""))
+def load_lexicon(user_files: str = "") -> Lexicon:
+    """The shipped lexicon with the files of the ``event_lexicon`` setting merged in."""
+    return _load(user_files)

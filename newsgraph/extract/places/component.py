@@ -30,9 +30,9 @@ def place_ids_in(doc: Doc, start: int, end: int) -> list[str]:
 
 
 class PlaceExtractor:
-    def __init__(self, name: str, gazetteer: Gazetteer | None = None):
+    def __init__(self, name: str, gazetteer: Gazetteer | None = None, cache: str = ""):
         self.name = name
-        self.gazetteer = gazetteer or shared_gazetteer()
+        self.gazetteer = gazetteer or shared_gazetteer(cache)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
@@ -58,6 +58,8 @@ class PlaceExtractor:
     "newsgraph_places_v1",
     assigns=["doc._.ng_places"],
     requires=["doc.ents"],
+    default_config={"cache": ""},
 )
-def make_places(nlp: Language, name: str) -> PlaceExtractor:
-    return PlaceExtractor(name)
+def make_places(nlp: Language, name: str, cache: str) -> PlaceExtractor:
+    """``cache``: the ``cache`` setting, where the gazetteer index is kept."""
+    return PlaceExtractor(name, cache=cache)

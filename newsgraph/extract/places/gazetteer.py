@@ -8,9 +8,9 @@ Sources (all shipped with installed packages, nothing is downloaded):
 - ``extract/data/country_points.csv``: country centre points (see that file).
 
 The index maps a normalised name to candidate ids; candidates are stored as plain tuples so
-that the pickle stays compact and loads fast. The cache file lives in ``$NEWSGRAPH_CACHE`` (default
-``~/.cache/newsgraph``), is named after the index format version and a hash of the data
-files, and is written atomically (temporary file + rename).
+that the pickle stays compact and loads fast. The cache file lives in the ``cache``
+setting's folder (default ``~/.cache/newsgraph``), is named after the index format version
+and a hash of the data files, and is written atomically (temporary file + rename).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from typing import Any, NamedTuple
 import yaml
 
 INDEX_VERSION = 8  # 8: the module moved to extract/places (pickles name it)
-CACHE_ENV = "NEWSGRAPH_CACHE"
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.
@@ -419,13 +418,13 @@ def build_gazetteer() -> Gazetteer:
 # --------------------------------------------------------------------------- cache
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_ENV)
+def cache_dir(configured: str = "") -> Path:
+    """The ``cache`` setting's folder, or ``~/.cache/newsgraph``."""
     return Path(configured) if configured else Path.home() / ".cache" / "newsgraph"
 
 
-def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_data_files_digest()}.pickle"
+def cache_path(configured: str = "") -> Path:
+    return cache_dir(configured) / f"gazetteer-v{INDEX_VERSION}-{_data_files_digest()}.pickle"
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:
@@ -445,7 +444,7 @@ def _stale_caches(path: Path) -> Iterator[Path]:
 
 
 def load_gazetteer(
-    *, rebuild: bool = False, build: Callable[[], Gazetteer] = build_gazetteer
+    *, cache: str = "", rebuild: bool = False, build: Callable[[], Gazetteer] = build_gazetteer
 ) -> tuple[Gazetteer, bool]:
     """Return the index and whether it came from the cache.
 
@@ -453,7 +452,7 @@ def load_gazetteer(
     and saved; a cache that cannot be written (read-only home) only costs the rebuild next
     time.
     """
-    path = cache_path()
+    path = cache_path(cache)
     if not rebuild and path.is_file():
         try:
             with path.open("rb") as handle:
@@ -472,7 +471,7 @@ def load_gazetteer(
     return gazetteer, False
 
 
-@lru_cache(maxsize=1)
-def shared_gazetteer() -> Gazetteer:
-    """The process-wide index (loaded once)."""
-    return load_gazetteer()[0]
+@lru_cache(maxsize=2)
+def shared_gazetteer(cache: str = "") -> Gazetteer:
+    """The process-wide index (loaded once), cached on disk in the ``cache`` setting's folder."""
+    return load_gazetteer(cache=cache)[0]
