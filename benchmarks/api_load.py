@@ -28,11 +28,11 @@ from pathlib import Path
 
 import httpx
 
-from newsgraph.analyze import analyze
 from newsgraph.clean import content_hash
 from newsgraph.config import Config
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
+from newsgraph.pipeline import analyze
 from newsgraph.store import Store
 from newsgraph.types import CleanDocument
 

@@ -30,10 +30,10 @@ REPORTS_PER_EVENT = 5
 def base_records(path: str | None) -> list[Record]:
     if path:
         return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
-    from newsgraph.analyze import analyze
     from newsgraph.config import Config
     from newsgraph.demo import corpus_dir
     from newsgraph.ingest import iter_inputs
+    from newsgraph.pipeline import analyze
 
     inputs = iter_inputs([str(corpus_dir())], max_bytes=10**7)
     return [r for r in analyze(inputs, config=Config()) if isinstance(r, dict)]

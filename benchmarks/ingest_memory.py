@@ -20,10 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.analyze import analyze
 from newsgraph.config import Config
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
+from newsgraph.pipeline import analyze
 
 
 def corpus_texts() -> list[str]:

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.analyze import analyze
 from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.nlp.pipeline import load_model, load_pipeline
-from newsgraph.parallel import WorkerPool
+from newsgraph.pipeline import analyze
+from newsgraph.pipeline.workers import WorkerPool
 from newsgraph.types import CleanDocument, RawInput
 
 

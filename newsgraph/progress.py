@@ -9,7 +9,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from newsgraph.store.ingest import IngestSummary
+from newsgraph.pipeline import IngestSummary
 
 
 class IngestProgress:

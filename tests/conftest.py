@@ -12,7 +12,8 @@ from newsgraph.config import Config
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
 from newsgraph.nlp import load_pipeline
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import ingest
+from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
@@ -74,7 +75,7 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory, config: Config, nlp, ho
 def client(fixture_db: Path):
     from fastapi.testclient import TestClient
 
-    from newsgraph.api.app import create_app
+    from newsgraph.server.app import create_app
 
     app = create_app(fixture_db)
     with TestClient(app) as test_client:

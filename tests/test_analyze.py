@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from newsgraph.analyze import analyze, dumps
 from newsgraph.config import Config, load_config
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.nlp import load_pipeline
+from newsgraph.pipeline import analyze, dumps
 from newsgraph.types import Failure, RawInput
 
 CONTRACT_KEYS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api.app import create_app
 from newsgraph.clean import content_hash
+from newsgraph.server.app import create_app
 from newsgraph.store import Store
 from newsgraph.types import CleanDocument
 

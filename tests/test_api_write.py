@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.api.app import create_app
 from newsgraph.errors import NewsgraphError
+from newsgraph.server.app import create_app
 from newsgraph.store import Store
 
 TOKEN = "t0ken-for-tests-only-0123456789"

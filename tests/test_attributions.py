@@ -350,9 +350,9 @@ def test_seed_page_sourcing(nlp):
     page = seed / "000_944e2e68a596274f.txt"
     if not page.exists():
         pytest.skip("the reference page is absent")
-    from newsgraph.analyze import analyze
     from newsgraph.config import Config
     from newsgraph.ingest import iter_inputs
+    from newsgraph.pipeline import analyze
 
     record = next(
         r

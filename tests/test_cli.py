@@ -173,3 +173,27 @@ def test_bench_reports_side_by_side_figures():
     ):
         assert result[key] > 0
     assert result["analyze_vs_bare_slices"] == 1  # 4 documents: one slice of one batch
+
+
+def test_every_command_that_analyses_takes_model_and_config():
+    import typer.main
+
+    from newsgraph.cli import app
+
+    root = typer.main.get_command(app)
+    without = {"export", "version"}  # they run no pipeline
+
+    def commands(group, prefix=""):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from commands(command, f"{prefix}{name} ")
+            else:
+                yield f"{prefix}{name}", command
+
+    listed = dict(commands(root))
+    assert {"analyze", "ingest", "eval quotes", "train cues", "spark analyze"} <= set(listed)
+    for name, command in listed.items():
+        if name in without:
+            continue
+        flags = {flag for param in command.params for flag in getattr(param, "opts", [])}
+        assert {"--model", "--config"} <= flags, name

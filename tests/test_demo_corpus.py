@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from newsgraph.analyze import analyze
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
+from newsgraph.pipeline import analyze
 
 from conftest import DATA
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.analyze import analyze, dumps
 from newsgraph.config import Config
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
-from newsgraph.parallel import split
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import analyze, dumps, ingest
+from newsgraph.pipeline.workers import split
+from newsgraph.store import Store
 
 
 def test_split_is_contiguous_and_balanced():
@@ -55,7 +55,7 @@ def test_two_workers_match_one_process_and_ingest_the_same(tmp_path, nlp):
 PARENT = """
 import os, sys, time
 from newsgraph.config import Config
-from newsgraph.parallel import WorkerPool
+from newsgraph.pipeline.workers import WorkerPool
 
 pool = WorkerPool(Config(), 2)
 {r.get(timeout=300) for r in [pool.pool.apply_async(os.getpid) for _ in range(8)]}

@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from newsgraph.analyze import analyze, dumps
 from newsgraph.config import Config
 from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import analyze, dumps, ingest
+from newsgraph.store import Store
 
 pyspark = pytest.importorskip("pyspark")
 

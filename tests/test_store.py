@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.analyze import analyze
 from newsgraph.config import Config
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import iter_inputs
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import analyze, ingest
+from newsgraph.store import Store
 from newsgraph.store.migrations import latest_version
 from newsgraph.types import RawInput
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from newsgraph.analyze import analyze
 from newsgraph.eval.bcubed import bcubed
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import analyze, ingest
+from newsgraph.store import Store
 from newsgraph.stories.baseline import tfidf_clusters
 from newsgraph.stories.cluster import StoryIndex, cluster, story_id
 from newsgraph.stories.features import story_features

@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchError, FetchPolicy
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import ingest
+from newsgraph.store import Store
 from newsgraph.types import Failure, RawInput
 
 from webserver import rss, serve

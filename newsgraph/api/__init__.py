@@ -1,1 +1,2 @@
-"""REST API (FastAPI) over the store; build the app with ``newsgraph.api.app.create_app``."""
+"""The JSON API under ``/api`` (FastAPI routers); ``newsgraph.server.app`` assembles it with
+the dashboard into one application."""

@@ -5,7 +5,7 @@ They exist only when the operator starts the server with a write token
 ``Authorization: Bearer <token>``. Without a token the store is opened read-only and
 these endpoints answer 403, so a dashboard left running cannot be written to.
 
-Ingest runs the same :func:`newsgraph.store.ingest` as the command line, one request at
+Ingest runs the same :func:`newsgraph.pipeline.ingest` as the command line, one request at
 a time (DuckDB has one writer), in a worker thread so that reads go on meanwhile.
 """
 
@@ -32,7 +32,8 @@ from newsgraph.ingest.given import given_document
 from newsgraph.ingest.sources import SUPPORTED_SUFFIXES, suffix_of
 from newsgraph.ingest.web import is_web_url, web_inputs
 from newsgraph.nlp import load_pipeline
-from newsgraph.store import Store, ingest
+from newsgraph.pipeline import ingest
+from newsgraph.store import Store
 from newsgraph.types import Analyzed, Failure, RawInput
 
 router = APIRouter(prefix="/api/ingest", tags=["write"])

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from newsgraph.api.deps import MinSize, Offset, Settings, connection
+from newsgraph.server.requests import MinSize, Offset, Settings, connection
 from newsgraph.store import story_queries
 
 router = APIRouter(prefix="/api")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsgraph.config import Config
 from newsgraph.ingest import iter_inputs
-from newsgraph.store import IngestSummary, Store, ingest
+from newsgraph.pipeline import IngestSummary, ingest
+from newsgraph.store import Store
 
 
 def corpus_dir() -> Path:

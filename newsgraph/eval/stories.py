@@ -12,11 +12,11 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsgraph.analyze import analyze
 from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.eval.bcubed import bcubed
 from newsgraph.eval.stories_data import read_topics
+from newsgraph.pipeline import analyze
 from newsgraph.stories.baseline import BASELINE_THRESHOLD, tfidf_clusters
 from newsgraph.stories.cluster import cluster
 from newsgraph.types import Failure, RawInput

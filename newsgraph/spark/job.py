@@ -45,9 +45,9 @@ def analyze_partition(
     pairs: Iterable[tuple[int, str]], config: Config
 ) -> Iterator[tuple[Any, ...]]:
     """Runs on an executor: analyse each (file_index, path); yield one row per document."""
-    from newsgraph.analyze import analyze, dumps
     from newsgraph.ingest import iter_inputs
     from newsgraph.nlp import load_pipeline
+    from newsgraph.pipeline import analyze, dumps
 
     nlp = load_pipeline(config)  # cached: once per executor process
     for file_index, path in pairs:

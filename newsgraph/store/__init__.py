@@ -1,6 +1,8 @@
-"""The store: a DuckDB file holding articles, their analyses and failures."""
+"""The store: a DuckDB file holding articles, their analyses, stories and failures.
+
+Storage only: what goes in is decided by ``newsgraph.pipeline.ingest``.
+"""
 
 from newsgraph.store.db import DEFAULT_DB, Store
-from newsgraph.store.ingest import IngestSummary, ingest
 
-__all__ = ["DEFAULT_DB", "IngestSummary", "Store", "ingest"]
+__all__ = ["DEFAULT_DB", "Store"]

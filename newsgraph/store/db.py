@@ -13,12 +13,12 @@ from typing import Any
 import duckdb
 
 from newsgraph.errors import Errors, NewsgraphError
+from newsgraph.record.types import Record
 from newsgraph.store.migrations import latest_version, migrate, stored_version
 from newsgraph.store.rows import STORED_COLUMNS, extraction_rows, insert_rows
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
-Record = dict[str, Any]
 
 
 def _locked_or(error: duckdb.IOException, path: str) -> Exception:

@@ -13,9 +13,8 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.record.types import Record
 from newsgraph.store.queries import BadCursor, decode_json_cursor, encode_json_cursor
-
-Record = dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,8 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.record.types import Record
 from newsgraph.store.story_queries import article_lineage, article_story
-
-Record = dict[str, Any]
 
 
 class BadCursor(ValueError):

@@ -6,7 +6,8 @@ import json
 import re
 from typing import Any
 
-Record = dict[str, Any]
+from newsgraph.record.types import Record
+
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

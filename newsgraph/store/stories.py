@@ -15,13 +15,12 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.record.types import Record
 from newsgraph.stories.cluster import StoryIndex
 from newsgraph.stories.features import StoryFeatures, story_features
 from newsgraph.stories.fingerprints import from_bytes, minhash, signature_bytes
 from newsgraph.stories.lineage import Fingerprint, LineageIndex, fingerprint
 from newsgraph.stories.outlets import outlet_of
-
-Record = dict[str, Any]
 
 
 @dataclass

@@ -9,9 +9,9 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.record.types import Record
 from newsgraph.stories.outlets import outlet_of
 
-Record = dict[str, Any]
 BLINDSPOT_ACTORS = 8  # the story's most mentioned actors that blindspots are measured on
 MIN_SHARED_ACTORS = 2  # of them, named together in an article about something else
 

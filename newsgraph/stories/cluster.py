@@ -15,11 +15,9 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
+from newsgraph.record.types import Record
 from newsgraph.stories.features import StoryFeatures, story_features
-
-Record = dict[str, Any]
 
 JOIN_SIMILARITY = 0.22  # cosine of TF-IDF vectors (names boosted) to join a story
 TIME_WINDOW = timedelta(days=7)  # a dated report this far outside a story's span is another

@@ -11,13 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsgraph.record.types import Record
 from newsgraph.stories.fingerprints import NAME_LABELS, normal_name
-
-Record = dict[str, Any]
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 NAME_WEIGHT = 2.0  # a name counts this many times a plain word

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 import numpy as np
 from datasketch import MinHash
 
-Record = dict[str, Any]
+from newsgraph.record.types import Record
 
 NUM_PERM = 64
 SEED = 7

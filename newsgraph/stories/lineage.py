@@ -12,14 +12,13 @@ from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
+from newsgraph.record.types import Record
 from newsgraph.stories.fingerprints import (
     NUM_PERM,
     meaning_signature,
     minhash,
     text_minhash,
 )
-
-Record = dict[str, Any]
 
 DUPLICATE_SIMILARITY = 0.9  # shingle Jaccard: the same text up to furniture and typos
 COPY_SIMILARITY = 0.5  # shingle Jaccard: syndicated or lightly edited copy

@@ -13,8 +13,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph.about import __version__
-from newsgraph.api.deps import Offset, Settings, connection
-from newsgraph.api.routes_events import PLOVER_TYPES, SOURCE_TYPES, event_filter
+from newsgraph.record.vocabulary import PLOVER_TYPES
+from newsgraph.server.requests import EVENT_SOURCE_TYPES, Offset, Settings, connection, event_filter
 from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
 from newsgraph.store.queries import BadCursor
@@ -114,7 +114,7 @@ def _filter_context(request: Request) -> dict[str, Any]:
         "params": params,
         "query": urlencode(kept),
         "plover_types": sorted(PLOVER_TYPES),
-        "source_types": sorted(SOURCE_TYPES),
+        "source_types": sorted(EVENT_SOURCE_TYPES),
     }
 
 

@@ -15,7 +15,6 @@ sourcing profile.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,6 +45,8 @@ from newsgraph.extract.attributions.tree import (
 )
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
+from newsgraph.record.types import Record
+from newsgraph.record.vocabulary import SOURCE_TYPES
 
 # Candidate kinds that are speech by construction, whatever the subject.
 SPEECH_KINDS = frozenset({"clause", "parenthetical", "quote", "labelled", "preposition"})
@@ -57,8 +58,6 @@ MAX_SENTENCE_REST = 260
 NAMED_TYPES = frozenset({"named_person", "official_body"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 SPEAKER_OR_LISTENER = FIRST_PERSON | {"you"}
-
-Record = dict[str, Any]
 
 
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -389,18 +388,7 @@ def link_events(events: list[Record], attributions: list[Record], hedges: list[H
 
 def sourcing_profile(attributions: list[Record], hedges: list[Hedge]) -> Record:
     """Counts by source type, direct quotes and hedges (SPEC ``sourcing``)."""
-    counts = {
-        t: 0
-        for t in (
-            "named_person",
-            "official_body",
-            "unnamed",
-            "media",
-            "document",
-            "expert",
-            "witness",
-        )
-    }
+    counts = dict.fromkeys(SOURCE_TYPES, 0)
     for attribution in attributions:
         counts[attribution["source_type"]] = counts.get(attribution["source_type"], 0) + 1
     return {

@@ -25,15 +25,6 @@ ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 # Entity labels and pronouns of a source that counts people ("56 percent", "who").
 SHARE_LABELS = frozenset({"PERCENT", "CARDINAL"})
 PERSONAL_PRONOUNS = frozenset({"who", "whom", "everyone", "everybody", "nobody", "anyone"})
-SOURCE_TYPES = (
-    "named_person",
-    "official_body",
-    "unnamed",
-    "media",
-    "document",
-    "expert",
-    "witness",
-)
 
 
 @dataclass(frozen=True)

@@ -11,25 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.common.datafiles import shipped_yaml, user_yaml
+from newsgraph.record.vocabulary import PLOVER_TYPES
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 WORD_LISTS = (
     "light_verbs",
     "reporting_verbs",

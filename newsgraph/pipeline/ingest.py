@@ -14,11 +14,13 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsgraph.analyze import annotate
 from newsgraph.clean import clean
 from newsgraph.config import Config
 from newsgraph.errors import Reasons, failure
 from newsgraph.nlp import load_pipeline
+from newsgraph.pipeline.driver import fan_out
+from newsgraph.pipeline.records import annotate
+from newsgraph.pipeline.workers import WorkerPool
 from newsgraph.store.db import Store
 from newsgraph.store.stories import assign_in_store
 from newsgraph.types import Analyzed, CleanDocument, Failure, RawInput
@@ -58,10 +60,7 @@ def ingest(
     iterator = iter(inputs)
     head = list(islice(iterator, config.batch_size + 1))
     inputs = chain(head, iterator)
-    # Input that fits in one batch is analysed here: starting workers would cost more.
-    if workers > 1 and len(head) > config.batch_size:
-        from newsgraph.parallel import WorkerPool
-
+    if fan_out(workers, head, config.batch_size):
         with WorkerPool(config, workers) as pool:
             _ingest_batches(
                 inputs,

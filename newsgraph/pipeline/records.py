@@ -1,4 +1,4 @@
-"""The analyze path: raw inputs -> clean -> nlp -> Analysis records (SPEC contract).
+"""Analysis records: clean documents -> spaCy -> the record (the contract in docs/record.md).
 
 A pure function of (document, configuration, model): nothing here reads the clock, the
 machine or the environment, so the same input gives the same record byte for byte.
@@ -7,8 +7,6 @@ machine or the environment, so the same input gives the same record byte for byt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from itertools import chain, islice
 from typing import Any
 
 from spacy.language import Language
@@ -17,11 +15,10 @@ from spacy.tokens import Doc
 from newsgraph.about import __version__
 from newsgraph.clean import clean
 from newsgraph.config import Config
-from newsgraph.nlp import load_pipeline, model_identity
+from newsgraph.nlp import model_identity
 from newsgraph.nlp.extensions import RECORD_FIELDS
+from newsgraph.record.types import Record
 from newsgraph.types import Analyzed, CleanDocument, Failure, RawInput
-
-Record = dict[str, Any]
 
 
 def provenance(nlp: Language, config: Config) -> dict[str, Any]:
@@ -78,12 +75,6 @@ def _prepared(nlp: Language, document: CleanDocument) -> Doc:
     return doc
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def annotate(documents: list[CleanDocument], *, nlp: Language, config: Config) -> list[Record]:
     """Run the NLP stage on clean documents (one nlp.pipe batch) and build records."""
     prov = provenance(nlp, config)
@@ -107,35 +98,6 @@ def analyze_batch(
         else next(records)
         for item in cleaned
     ]
-
-
-def analyze(
-    inputs: Iterable[RawInput | Failure | Analyzed],
-    *,
-    config: Config,
-    nlp: Language | None = None,
-    workers: int = 1,
-) -> Iterator[Record | Failure]:
-    """Analyse a stream of inputs, yielding records and failures in input order.
-
-    With ``workers > 1`` batches go to that many processes (one pipeline each); at most a
-    few batches per worker are in flight, so memory stays flat however long the stream.
-    Input that fits in one batch is analysed here: starting workers would cost more.
-    """
-    batches = _batched(inputs, config.batch_size)
-    if workers > 1:
-        head = list(islice(batches, 2))
-        batches = chain(head, batches)
-        if len(head) > 1:
-            from newsgraph.parallel import WorkerPool
-
-            with WorkerPool(config, workers) as pool:
-                for results in pool.ordered_analyze(batches):
-                    yield from results
-            return
-    nlp = nlp or load_pipeline(config)
-    for batch in batches:
-        yield from analyze_batch(batch, config=config, nlp=nlp)
 
 
 def dumps(record: Record) -> str:

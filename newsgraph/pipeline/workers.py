@@ -18,7 +18,10 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
+from newsgraph.clean import clean
 from newsgraph.config import Config
+from newsgraph.nlp import load_pipeline
+from newsgraph.pipeline.records import analyze_batch, annotate
 from newsgraph.types import CleanDocument, Failure, RawInput
 
 _WORKER: dict[str, Any] = {}
@@ -47,27 +50,19 @@ def _exit_with_parent() -> None:
 def _start_worker(config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
-    from newsgraph.nlp import load_pipeline
-
     _WORKER["config"] = config
     _WORKER["nlp"] = load_pipeline(config)
 
 
 def _analyze_batch(batch: list[Any]) -> list[Any]:
-    from newsgraph.analyze import analyze_batch
-
     return analyze_batch(batch, config=_WORKER["config"], nlp=_WORKER["nlp"])
 
 
 def _clean_batch(batch: list[RawInput]) -> list[CleanDocument | Failure]:
-    from newsgraph.clean import clean
-
     return [clean(item, _WORKER["config"]) for item in batch]
 
 
 def _annotate_batch(documents: list[CleanDocument]) -> list[dict[str, Any]]:
-    from newsgraph.analyze import annotate
-
     return annotate(documents, nlp=_WORKER["nlp"], config=_WORKER["config"])
 
 

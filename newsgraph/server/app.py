@@ -1,4 +1,5 @@
-"""The web application: JSON API, dashboard pages and static assets."""
+"""The server: the JSON API (``newsgraph.api``), the dashboard pages (``newsgraph.web``) and
+static assets, assembled into one FastAPI application with its security middleware."""
 
 from __future__ import annotations
 

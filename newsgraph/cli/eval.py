@@ -1,0 +1,188 @@
+"""Measuring newsgraph: ``newsgraph eval ...`` against annotated data, and ``bench``.
+
+Every eval command prints its result as one JSON object and, given a floor, exits 1 when
+its headline figure is below it (``report``), so a CI job can gate on any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsgraph.cli.app import app, eval_app
+from newsgraph.cli.options import ConfigOpt, LimitOpt, ModelOpt, print_json, say, settings
+from newsgraph.ingest import iter_inputs
+
+FloorOpt = Annotated[
+    float | None, typer.Option("--min-f1", help="Exit 1 when the headline F1 is below this.")
+]
+
+
+def report(
+    result: dict[str, Any],
+    *,
+    what: str,
+    score: Callable[[dict[str, Any]], float],
+    floor: float | None,
+) -> None:
+    """Print ``result``; exit 1 when its ``score`` is below ``floor``."""
+    print_json(result)
+    value = score(result)
+    if floor is not None and value < floor:
+        say(f"newsgraph: {what} {value} is below the floor {floor}")
+        raise typer.Exit(1)
+
+
+def _key(name: str) -> Callable[[dict[str, Any]], float]:
+    return lambda result: float(result[name])
+
+
+@eval_app.command("extraction")
+def eval_extraction_command(
+    folder: Annotated[Path, typer.Argument(help="Benchmark folder with ground-truth.json.")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Body-text extraction: 4-gram shingle precision, recall and F1."""
+    from newsgraph.eval.extraction import evaluate_extraction
+
+    result = evaluate_extraction(folder, config=settings(config_path, model), limit=limit)
+    report(result, what="extraction F1", score=_key("f1"), floor=min_f1)
+
+
+@eval_app.command("case")
+def eval_case_command(
+    path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV (id, EventSnippet, SubType).")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """ACLED-style event categories: accuracy, weighted and macro F1, per-label table."""
+    from newsgraph.eval.case import evaluate_case
+
+    result = evaluate_case(path, config=settings(config_path, model), limit=limit)
+    report(result, what="category weighted F1", score=_key("weighted_f1"), floor=min_f1)
+
+
+@eval_app.command("events")
+def eval_events_command(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON list).")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_accuracy: Annotated[
+        float | None, typer.Option("--min-accuracy", help="Exit 1 when type accuracy is below.")
+    ] = None,
+) -> None:
+    """PLOVER events: main-event type accuracy, macro-F1, source and target match."""
+    from newsgraph.eval.events import evaluate_events
+
+    result = evaluate_events(path, config=settings(config_path, model), limit=limit)
+    report(result, what="event type accuracy", score=_key("type_accuracy"), floor=min_accuracy)
+
+
+@eval_app.command("geo")
+def eval_geo_command(
+    path: Annotated[Path, typer.Argument(help="GeoWebNews XML (GWN.xml).")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Toponyms: span precision, recall and F1; accuracy within 161 km."""
+    from newsgraph.eval.geo import evaluate_geo
+
+    result = evaluate_geo(path, config=settings(config_path, model), limit=limit)
+    report(result, what="toponym span F1", score=_key("geo_span_f1"), floor=min_f1)
+
+
+@eval_app.command("time")
+def eval_time_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (TimeBank).")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Time expressions: span and TIMEX3 value precision, recall and F1."""
+    from newsgraph.eval.time import evaluate_time
+
+    result = evaluate_time(folder, config=settings(config_path, model), limit=limit)
+    report(result, what="time value F1", score=_key("value_f1"), floor=min_f1)
+
+
+@eval_app.command("stories")
+def eval_stories_command(
+    folder: Annotated[Path, typer.Argument(help="ECB+ folder with one subfolder per topic.")],
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", help="Score only these topics (repeatable).")
+    ] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Story clustering: B-cubed precision, recall and F1, with a TF-IDF baseline."""
+    from newsgraph.eval.stories import evaluate_stories
+
+    result = evaluate_stories(folder, config=settings(config_path, model), topics=topic)
+    report(result, what="stories B-cubed F1", score=_key("f1"), floor=min_f1)
+
+
+@eval_app.command("quotes")
+def eval_quotes_command(
+    folder: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (brat).")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: Annotated[
+        float | None,
+        typer.Option("--min-f1", help="Exit 1 when any of source/cue/content F1 is below this."),
+    ] = None,
+    agreement: Annotated[
+        bool,
+        typer.Option(
+            "--agreement",
+            help="Score the annotators against each other instead (documents with several "
+            "annotation files); runs no pipeline.",
+        ),
+    ] = False,
+) -> None:
+    """Attribution: token-overlap F1 of source, cue and content, matched per relation."""
+    from newsgraph.eval.quotes import annotator_agreement, evaluate_quotes
+
+    if agreement:
+        result = annotator_agreement(folder, limit=limit)
+    else:
+        result = evaluate_quotes(folder, config=settings(config_path, model), limit=limit)
+    report(
+        result,
+        what="attribution F1",
+        score=lambda r: min(r["source_f1"], r["cue_f1"], r["content_f1"]),
+        floor=min_f1,
+    )
+
+
+@app.command("bench")
+def bench_command(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Texts to use (default: the sample corpus).")
+    ] = None,
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Documents to analyse.")] = 200,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="For the speed-up.")] = 2,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Words/second of bare spaCy and of full analyze, side by side, and the speed-up."""
+    from newsgraph.bench import run_bench
+    from newsgraph.demo import corpus_dir
+
+    config = settings(config_path, model)
+    sources = paths or [str(corpus_dir())]
+    inputs = iter_inputs(sources, max_bytes=config.max_bytes)
+    print_json(run_bench(inputs, config=config, docs=docs, workers=workers))

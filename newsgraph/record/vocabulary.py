@@ -1,0 +1,47 @@
+"""The closed vocabularies of the Analysis record, each defined once.
+
+Each is a ``Literal`` type (for type checking and the API schema) and a tuple of its
+values in a fixed order (for validation, filters and the docs), derived from the type so
+the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+PloverType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+Modality = Literal["asserted", "negated", "future", "hypothetical"]
+SourceType = Literal[
+    "named_person", "official_body", "unnamed", "media", "document", "expert", "witness"
+]
+ActorKind = Literal["person", "organization", "state", "group", "media"]
+PlacePrecision = Literal["city", "admin1", "country", "region"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+PublishedSource = Literal["given", "html-meta", "url"]
+LineageRelation = Literal["duplicate", "copy", "rewrite"]
+
+PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+PLACE_PRECISIONS: tuple[str, ...] = get_args(PlacePrecision)
+TIME_TYPES: tuple[str, ...] = get_args(TimeType)
+PUBLISHED_SOURCES: tuple[str, ...] = get_args(PublishedSource)
+LINEAGE_RELATIONS: tuple[str, ...] = get_args(LineageRelation)
