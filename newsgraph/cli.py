@@ -62,7 +62,11 @@ RateOpt = Annotated[
 WorkersOpt = Annotated[
     int,
     typer.Option(
-        "--workers", min=1, help="Processes for cleaning and NLP (default: one per core)."
+        "--workers",
+        min=1,
+        # the default is the core count: shown in words, so the help is the same everywhere
+        show_default=False,
+        help="Processes for cleaning and NLP (default: one per core).",
     ),
 ]
 DEFAULT_WORKERS = os.cpu_count() or 1
