@@ -24,30 +24,60 @@ CONFIG_FILENAME = "newsgraph.toml"
 ENV_PREFIX = "NEWSGRAPH_"
 
 
+def _setting(default: Any, doc: str, *, hashed: bool = True) -> Any:
+    """A Config field with the sentence the docs show for it (docs/operations.md is
+    generated from these); ``hashed=False`` for settings that change no record."""
+    return field(default=default, metadata={"doc": doc, "hashed": hashed})
+
+
 @dataclass(frozen=True)
 class Config:
-    # spaCy pipeline to load; any installed package name or path (e.g. en_core_web_trf).
-    model: str = DEFAULT_MODEL
-    # Attribution cue model: "bundled", "none" (the hand-written rules alone), or the path
-    # of a file written by `newsgraph train cues`.
-    cue_model: str = "bundled"
-    # Raw input bigger than this is refused before parsing (documented in the README).
-    max_bytes: int = 10_000_000
-    # spaCy's own default max_length; clean text beyond this is refused, not truncated.
-    max_text_chars: int = 1_000_000
-    # Documents handed to nlp.pipe at once; also the store's commit unit during ingest.
-    batch_size: int = 32
-    # Data files of your own, added to the shipped ones (several joined by os.pathsep):
-    # actor dictionaries (the shape of extract/data/actors.yaml),
-    actors: str = ""
-    # event trigger lexicons (extract/data/event_lexicon.yaml; lists are merged),
-    event_lexicon: str = ""
-    # page furniture patterns (clean/data/furniture.txt: one regex per line),
-    furniture: str = ""
-    # and outlets (stories/data/outlets.csv's columns).
-    outlets: str = ""
-    # Folder for the gazetteer index; "" is ~/.cache/newsgraph. Changes no record.
-    cache: str = field(default="", metadata={"hashed": False})
+    model: str = _setting(
+        DEFAULT_MODEL,
+        "the spaCy pipeline: any installed package name or path, e.g. `en_core_web_trf`",
+    )
+    cue_model: str = _setting(
+        "bundled",
+        "the attribution cue model: `bundled`, `none` (the hand-written rules alone), or a "
+        "file written by `newsgraph train cues`",
+    )
+    max_bytes: int = _setting(
+        10_000_000,
+        "raw input larger than this is refused (`too-large`) before parsing; gzip and WARC "
+        "payloads are read only up to it; also the cap on each fetched response",
+    )
+    max_text_chars: int = _setting(
+        1_000_000,
+        "clean text longer than this is refused (`text-too-long`), never truncated "
+        "(spaCy's own default limit)",
+    )
+    batch_size: int = _setting(
+        32, "documents per `nlp.pipe` batch, and per store transaction during ingest"
+    )
+    actors: str = _setting(
+        "",
+        "your actor dictionaries (YAML shaped like `extract/data/actors.yaml`), added to "
+        "the shipped one; an entry with a shipped name replaces it",
+    )
+    event_lexicon: str = _setting(
+        "",
+        "your event lexicons (YAML shaped like `extract/data/event_lexicon.yaml`), merged "
+        "into the shipped one",
+    )
+    furniture: str = _setting(
+        "",
+        "your site-furniture patterns (one regular expression per line, `#` for comments), "
+        "added to `clean/data/furniture.txt`",
+    )
+    outlets: str = _setting(
+        "",
+        "your outlets (CSV with the columns of `stories/data/outlets.csv`); their lines win",
+    )
+    cache: str = _setting(
+        "",
+        "folder for the gazetteer index; empty means `~/.cache/newsgraph`",
+        hashed=False,
+    )
 
     def hash(self) -> str:
         hashed = {
@@ -58,6 +88,28 @@ class Config:
 
     def replace(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# Settings that name data files take one path, or several joined by the platform's path
+# separator (":" on Linux and macOS).
+DATA_FILE_SETTINGS = ("actors", "event_lexicon", "furniture", "outlets")
+
+
+def settings_markdown() -> str:
+    """The settings as a Markdown table (generated into docs/operations.md)."""
+    rows = [
+        "| key | environment | default | in `config_hash` | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for item in fields(Config):
+        default = f"`{item.default}`" if item.default != "" else "(none)"
+        hashed = "yes" if item.metadata.get("hashed", True) else "no"
+        doc = item.metadata["doc"]
+        if item.name in DATA_FILE_SETTINGS:
+            doc += " (paths joined by the path separator)"
+        env = f"`{ENV_PREFIX}{item.name.upper()}`"
+        rows.append(f"| `{item.name}` | {env} | {default} | {hashed} | {doc} |")
+    return "\n".join(rows) + "\n"
 
 
 def write_token_from_environment() -> str | None:

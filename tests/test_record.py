@@ -68,3 +68,41 @@ def test_openapi_shows_the_record(client):
     event = spec["components"]["schemas"]["Event"]
     assert set(event["properties"]["type"]["enum"]) == set(PLOVER_TYPES)
     assert "same_as" not in event["required"] and "trigger" in event["required"]
+
+
+def _documented_fields(section: str) -> set[str]:
+    """The field names in the first column of the table under ``section`` in record.md."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "record.md").read_text("utf-8")
+    start = text.index(f"\n{section}\n")
+    end = text.find("\n#", start + len(section) + 2)
+    body = text[start : end if end != -1 else None]
+    fields: set[str] = set()
+    for line in body.splitlines():
+        if line.startswith("| `"):
+            first = line.split("|")[1]
+            fields |= set(re.findall(r"`([a-z_]+)`", first))
+    return fields
+
+
+def test_docs_record_md_documents_exactly_the_typed_fields():
+    from typing_extensions import get_type_hints
+
+    from newsgraph.record import types
+
+    sections = {
+        "## Top-level fields": types.AnalysisRecord,
+        "### `source`": types.Source,
+        "### `entities[]`": types.Entity,
+        "### `actors[]`": types.Actor,
+        "### `places[]`": types.Place,
+        "### `times[]`": types.Time,
+        "### `events[]`": types.Event,
+        "### `attributions[]`": types.Attribution,
+        "### `sourcing`": types.Sourcing,
+        "### `provenance`": types.Provenance,
+    }
+    for section, schema in sections.items():
+        assert _documented_fields(section) == set(get_type_hints(schema)), section
