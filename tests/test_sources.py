@@ -120,7 +120,7 @@ def test_stdin_detects_jsonl_html_and_text():
 
 
 def test_count_documents_for_the_progress_eta(tmp_path):
-    from newsgraph.ingest import sources
+    from newsgraph.ingest import resolve as sources
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -136,3 +136,28 @@ def test_count_documents_for_the_progress_eta(tmp_path):
     assert sources.count_documents([str(long_line)]) == 2
     for uncountable in ("-", "https://example.org/a", "feed.rss", str(tmp_path / "c.warc.gz")):
         assert sources.count_documents([str(folder), uncountable]) is None
+
+
+def test_every_argument_resolves_to_a_kind_with_one_reader(tmp_path):
+    from newsgraph.ingest.files import SUPPORTED_SUFFIXES
+    from newsgraph.ingest.resolve import _FILE_KINDS, READERS, resolve
+
+    assert set(_FILE_KINDS) == set(SUPPORTED_SUFFIXES)
+    (tmp_path / "folder").mkdir()
+    for name in ("a.html", "b.txt", "c.jsonl", "d.warc.gz", "e.pdf", "f.html.gz"):
+        (tmp_path / name).write_bytes(b"x")
+    kinds = {
+        "-": "stdin",
+        "https://example.test/a": "url",
+        str(tmp_path / "news.rss"): "feed-file",
+        str(tmp_path / "folder"): "folder",
+        str(tmp_path / "a.html"): "page",
+        str(tmp_path / "b.txt"): "page",
+        str(tmp_path / "f.html.gz"): "page",
+        str(tmp_path / "c.jsonl"): "jsonl",
+        str(tmp_path / "d.warc.gz"): "warc",
+        str(tmp_path / "e.pdf"): "unsupported",
+        str(tmp_path / "nothing.html"): "missing",
+    }
+    assert {argument: resolve(argument).kind for argument in kinds} == kinds
+    assert set(READERS) == set(kinds.values()) | {"parquet"}

@@ -28,8 +28,8 @@ from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
+from newsgraph.ingest.files import SUPPORTED_SUFFIXES, suffix_of
 from newsgraph.ingest.given import given_document
-from newsgraph.ingest.sources import SUPPORTED_SUFFIXES, suffix_of
 from newsgraph.ingest.web import is_web_url, web_inputs
 from newsgraph.nlp import load_pipeline
 from newsgraph.pipeline import ingest

@@ -33,7 +33,7 @@ from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.ingest import iter_inputs
 from newsgraph.ingest.fetch import Fetcher, FetchPolicy
-from newsgraph.ingest.sources import count_documents
+from newsgraph.ingest.resolve import count_documents
 from newsgraph.pipeline import IngestSummary, analyze, dumps, ingest
 from newsgraph.progress import IngestProgress
 from newsgraph.store import DEFAULT_DB, Store

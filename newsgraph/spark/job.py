@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.config import Config
-from newsgraph.ingest.sources import SUPPORTED_SUFFIXES, suffix_of, walk_files
+from newsgraph.ingest.files import SUPPORTED_SUFFIXES, suffix_of, walk_files
 
 SCHEMA = (
     "file_index INT, position INT, kind STRING, id STRING, url STRING, title STRING, "
