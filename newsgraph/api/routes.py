@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
 
 from newsgraph.about import __version__
 from newsgraph.record.types import AnalysisRecord
-from newsgraph.server.requests import Offset, connection
+from newsgraph.server.requests import Con, Offset
 from newsgraph.store import queries
 
 router = APIRouter(prefix="/api")
-Con = Annotated[Any, Depends(connection)]
 
 
 @router.get("/health", summary="Service and store status")

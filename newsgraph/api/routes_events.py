@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from newsgraph.record.vocabulary import SOURCE_TYPES
-from newsgraph.server.requests import COUNTRY_CODE, Filter, Offset, bad_request, connection
+from newsgraph.server.requests import COUNTRY_CODE, Con, Filter, Offset, bad_request
 from newsgraph.store import event_queries as eq
 from newsgraph.store.queries import BadCursor
 
 router = APIRouter(prefix="/api")
-Con = Annotated[Any, Depends(connection)]
 
 
 @router.get("/events", summary="Events with analyst filters, cursor pagination")

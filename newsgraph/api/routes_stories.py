@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query
 
-from newsgraph.server.requests import MinSize, Offset, Settings, connection
+from newsgraph.server.requests import Con, MinSize, Offset, Settings
 from newsgraph.store import story_queries
 
 router = APIRouter(prefix="/api")
-Con = Annotated[Any, Depends(connection)]
 
 
 @router.get("/stories", summary="Stories (reports of one event), largest first")

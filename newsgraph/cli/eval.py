@@ -4,8 +4,9 @@ Every eval command prints its result as one JSON object and, given a floor, exit
 its headline figure is below it (``report``), so a CI job can gate on any of them.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": the commands made by _evaluation need their
+# annotations evaluated where they are defined, for Typer to read.
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -40,81 +41,78 @@ def _key(name: str) -> Callable[[dict[str, Any]], float]:
     return lambda result: float(result[name])
 
 
-@eval_app.command("extraction")
-def eval_extraction_command(
-    folder: Annotated[Path, typer.Argument(help="Benchmark folder with ground-truth.json.")],
-    limit: LimitOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    min_f1: FloorOpt = None,
+def _evaluation(
+    name: str,
+    evaluator: str,
+    *,
+    data: str,
+    doc: str,
+    what: str,
+    metric: str,
+    floor_flag: str = "--min-f1",
 ) -> None:
-    """Body-text extraction: 4-gram shingle precision, recall and F1."""
-    from newsgraph.eval.extraction import evaluate_extraction
+    """Register ``newsgraph eval NAME DATA [--limit N] [--model] [--config] [FLOOR]``,
+    which runs ``evaluator`` ("module:function", imported when the command runs)."""
 
-    result = evaluate_extraction(folder, config=settings(config_path, model), limit=limit)
-    report(result, what="extraction F1", score=_key("f1"), floor=min_f1)
+    def command(
+        path: Annotated[Path, typer.Argument(help=data)],
+        limit: LimitOpt = None,
+        model: ModelOpt = None,
+        config_path: ConfigOpt = None,
+        floor: Annotated[
+            float | None, typer.Option(floor_flag, help=f"Exit 1 when {what} is below this.")
+        ] = None,
+    ) -> None:
+        module, function = evaluator.split(":")
+        evaluate = getattr(importlib.import_module(module), function)
+        result = evaluate(path, config=settings(config_path, model), limit=limit)
+        report(result, what=what, score=_key(metric), floor=floor)
 
-
-@eval_app.command("case")
-def eval_case_command(
-    path: Annotated[Path, typer.Argument(help="CASE 2021 task 2 TSV (id, EventSnippet, SubType).")],
-    limit: LimitOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    min_f1: FloorOpt = None,
-) -> None:
-    """ACLED-style event categories: accuracy, weighted and macro F1, per-label table."""
-    from newsgraph.eval.case import evaluate_case
-
-    result = evaluate_case(path, config=settings(config_path, model), limit=limit)
-    report(result, what="category weighted F1", score=_key("weighted_f1"), floor=min_f1)
-
-
-@eval_app.command("events")
-def eval_events_command(
-    path: Annotated[Path, typer.Argument(help="PLOVER gold-standard records (JSON list).")],
-    limit: LimitOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    min_accuracy: Annotated[
-        float | None, typer.Option("--min-accuracy", help="Exit 1 when type accuracy is below.")
-    ] = None,
-) -> None:
-    """PLOVER events: main-event type accuracy, macro-F1, source and target match."""
-    from newsgraph.eval.events import evaluate_events
-
-    result = evaluate_events(path, config=settings(config_path, model), limit=limit)
-    report(result, what="event type accuracy", score=_key("type_accuracy"), floor=min_accuracy)
+    command.__doc__ = doc
+    eval_app.command(name)(command)
 
 
-@eval_app.command("geo")
-def eval_geo_command(
-    path: Annotated[Path, typer.Argument(help="GeoWebNews XML (GWN.xml).")],
-    limit: LimitOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    min_f1: FloorOpt = None,
-) -> None:
-    """Toponyms: span precision, recall and F1; accuracy within 161 km."""
-    from newsgraph.eval.geo import evaluate_geo
-
-    result = evaluate_geo(path, config=settings(config_path, model), limit=limit)
-    report(result, what="toponym span F1", score=_key("geo_span_f1"), floor=min_f1)
-
-
-@eval_app.command("time")
-def eval_time_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (TimeBank).")],
-    limit: LimitOpt = None,
-    model: ModelOpt = None,
-    config_path: ConfigOpt = None,
-    min_f1: FloorOpt = None,
-) -> None:
-    """Time expressions: span and TIMEX3 value precision, recall and F1."""
-    from newsgraph.eval.time import evaluate_time
-
-    result = evaluate_time(folder, config=settings(config_path, model), limit=limit)
-    report(result, what="time value F1", score=_key("value_f1"), floor=min_f1)
+_evaluation(
+    "extraction",
+    "newsgraph.eval.extraction:evaluate_extraction",
+    data="Benchmark folder with ground-truth.json.",
+    doc="Body-text extraction: 4-gram shingle precision, recall and F1.",
+    what="extraction F1",
+    metric="f1",
+)
+_evaluation(
+    "case",
+    "newsgraph.eval.case:evaluate_case",
+    data="CASE 2021 task 2 TSV (id, EventSnippet, SubType).",
+    doc="ACLED-style event categories: accuracy, weighted and macro F1, per-label table.",
+    what="category weighted F1",
+    metric="weighted_f1",
+)
+_evaluation(
+    "events",
+    "newsgraph.eval.events:evaluate_events",
+    data="PLOVER gold-standard records (JSON list).",
+    doc="PLOVER events: main-event type accuracy, macro-F1, source and target match.",
+    what="event type accuracy",
+    metric="type_accuracy",
+    floor_flag="--min-accuracy",
+)
+_evaluation(
+    "geo",
+    "newsgraph.eval.geo:evaluate_geo",
+    data="GeoWebNews XML (GWN.xml).",
+    doc="Toponyms: span precision, recall and F1; accuracy within 161 km.",
+    what="toponym span F1",
+    metric="geo_span_f1",
+)
+_evaluation(
+    "time",
+    "newsgraph.eval.time:evaluate_time",
+    data="Folder of TimeML .tml files (TimeBank).",
+    doc="Time expressions: span and TIMEX3 value precision, recall and F1.",
+    what="time value F1",
+    metric="value_f1",
+)
 
 
 @eval_app.command("stories")

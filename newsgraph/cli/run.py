@@ -46,6 +46,20 @@ def fetcher_for(config: Config, allow_private: bool, rate: float) -> Fetcher:
     )
 
 
+def _start(
+    config_path: Path | None,
+    model: str | None,
+    published: str | None,
+    allow_private: bool,
+    rate: float,
+) -> tuple[Config, str | None, Fetcher]:
+    """What a run that reads inputs starts from: its settings, the date given for inputs
+    without one, and the guarded fetcher for URLs and feeds (close it when done)."""
+    config = settings(config_path, model)
+    given = parse_given_date(published) if published else None
+    return config, given, fetcher_for(config, allow_private, rate)
+
+
 @app.command("analyze")
 def analyze_command(
     paths: Paths,
@@ -59,9 +73,7 @@ def analyze_command(
     rate: RateOpt = 1.0,
 ) -> None:
     """Print one Analysis record (JSON) per document."""
-    config = settings(config_path, model)
-    given = parse_given_date(published) if published else None
-    fetcher = fetcher_for(config, allow_private, rate)
+    config, given, fetcher = _start(config_path, model, published, allow_private, rate)
     inputs = iter_inputs(
         paths, max_bytes=config.max_bytes, url=url, published=given, fetcher=fetcher
     )
@@ -153,9 +165,8 @@ def ingest_command(
     rate: RateOpt = 1.0,
 ) -> None:
     """Analyse documents and store them (idempotent; re-run to resume)."""
-    config = settings(config_path, model)
-    given = parse_given_date(published) if published else None
-    with fetcher_for(config, allow_private, rate) as fetcher:
+    config, given, fetcher = _start(config_path, model, published, allow_private, rate)
+    with fetcher:
         summary = _run_ingest(
             paths, db=db, config=config, published=given, workers=workers, fetcher=fetcher
         )
@@ -209,9 +220,9 @@ def watch_command(
 @app.command("cluster")
 def cluster_command(
     paths: Paths,
-    published: PublishedOpt = None,
     model: ModelOpt = None,
     config_path: ConfigOpt = None,
+    published: PublishedOpt = None,
 ) -> None:
     """Print {"id", "story"} per document: reports of the same event share a story id."""
     from newsgraph.stories.cluster import cluster

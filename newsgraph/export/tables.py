@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsgraph.store.queries import ArticleFilter
+from newsgraph.store.queries import ArticleFilter, date_range
 
 TABLES = (
     "articles",
@@ -41,13 +41,7 @@ def _quoted(path: Path) -> str:
 
 def export_records(con: duckdb.DuckDBPyConnection, target: Path, filters: ArticleFilter) -> int:
     """Full Analysis records, one JSON object a line, oldest first."""
-    clauses, params = [], []
-    if filters.since:
-        clauses.append("published_date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("published_date <= ?")
-        params.append(filters.until)
+    clauses, params = date_range("published_date", filters.since, filters.until)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     cursor = con.execute(f"SELECT record FROM articles{where} ORDER BY seq", params)
     count = 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
@@ -24,6 +24,10 @@ def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         yield cursor
     finally:
         cursor.close()
+
+
+# A route's store cursor: ``con: Con``.
+Con = Annotated[Any, Depends(connection)]
 
 
 def settings(request: Request) -> Config:

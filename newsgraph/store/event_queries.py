@@ -14,7 +14,12 @@ from typing import Any
 import duckdb
 
 from newsgraph.record.types import Record
-from newsgraph.store.queries import BadCursor, decode_json_cursor, encode_json_cursor
+from newsgraph.store.queries import (
+    BadCursor,
+    date_range,
+    decode_json_cursor,
+    encode_json_cursor,
+)
 
 
 @dataclass(frozen=True)
@@ -68,14 +73,7 @@ _INVOLVED = (
 
 
 def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if f.since:
-        clauses.append("e.event_date >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.event_date <= ?")
-        params.append(f.until)
+    clauses, params = date_range("e.event_date", f.since, f.until)
     if f.types:
         clauses.append(f"e.type IN ({', '.join('?' * len(f.types))})")
         params += list(f.types)

@@ -59,7 +59,21 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
     return published, seq
 
 
-def _where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:
+def date_range(column: str, since: date | None, until: date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for ``column`` within [since, until]."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} <= ?")
+        params.append(until)
+    return clauses, params
+
+
+def article_where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) selecting the articles ``filters`` asks for."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.q:
@@ -67,13 +81,8 @@ def _where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:
         needle = filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
         params += [f"%{needle}%", f"%{needle}%"]
-    if filters.since:
-        clauses.append("published_date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("published_date <= ?")
-        params.append(filters.until)
-    return clauses, params
+    dated, values = date_range("published_date", filters.since, filters.until)
+    return clauses + dated, params + values
 
 
 # Newest first by publication date; undated articles last; ingest order breaks ties.
@@ -87,7 +96,7 @@ def list_articles(
     limit: int,
     cursor: str | None = None,
 ) -> tuple[list[Record], str | None, int]:
-    clauses, params = _where(filters)
+    clauses, params = article_where(filters)
     total_sql = "SELECT count(*) FROM articles"
     if clauses:
         total_sql += " WHERE " + " AND ".join(clauses)

@@ -14,7 +14,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph.about import __version__
 from newsgraph.record.vocabulary import PLOVER_TYPES
-from newsgraph.server.requests import EVENT_SOURCE_TYPES, Offset, Settings, connection, event_filter
+from newsgraph.server.requests import (
+    EVENT_SOURCE_TYPES,
+    Con,
+    Offset,
+    Settings,
+    event_filter,
+)
 from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
 from newsgraph.store.queries import BadCursor
@@ -38,7 +44,7 @@ def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
 
 @router.get("/", response_class=HTMLResponse)
 def article_list(
-    con: Annotated[Any, Depends(connection)],
+    con: Con,
     q: Annotated[str | None, Query(max_length=500)] = None,
     since: date | None = None,
     until: date | None = None,
@@ -61,7 +67,7 @@ def article_list(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_view(article_id: str, con: Annotated[Any, Depends(connection)]) -> HTMLResponse:
+def article_view(article_id: str, con: Con) -> HTMLResponse:
     record = queries.get_record(con, article_id)
     if record is None:
         raise HTTPException(status_code=404, detail=f"No article with id {article_id!r}")
@@ -121,7 +127,7 @@ def _filter_context(request: Request) -> dict[str, Any]:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(
     request: Request,
-    con: Annotated[Any, Depends(connection)],
+    con: Con,
     f: EventFilterDep,
     cursor: str | None = None,
 ) -> HTMLResponse:
@@ -137,7 +143,7 @@ def events_page(
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
     request: Request,
-    con: Annotated[Any, Depends(connection)],
+    con: Con,
     f: EventFilterDep,
     by: Literal["day", "week", "month", "year"] = "day",
 ) -> HTMLResponse:
@@ -152,16 +158,12 @@ def timeline_page(
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request, con: Annotated[Any, Depends(connection)], f: EventFilterDep
-) -> HTMLResponse:
+def map_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
     return render("map.html", places=eq.list_places(con, f, limit=2000), **_filter_context(request))
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(
-    request: Request, con: Annotated[Any, Depends(connection)], f: EventFilterDep
-) -> HTMLResponse:
+def network_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
     return render(
         "network.html", edges=eq.actor_network(con, f, limit=300), **_filter_context(request)
     )
@@ -172,9 +174,7 @@ STORIES_PER_PAGE = 50
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(
-    con: Annotated[Any, Depends(connection)], config: Settings, offset: Offset = 0
-) -> HTMLResponse:
+def stories_page(con: Con, config: Settings, offset: Offset = 0) -> HTMLResponse:
     items, total = story_queries.list_stories(
         con, limit=STORIES_PER_PAGE, offset=offset, outlets=config.outlets
     )
@@ -188,9 +188,7 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(
-    story_id: str, con: Annotated[Any, Depends(connection)], config: Settings
-) -> HTMLResponse:
+def story_page(story_id: str, con: Con, config: Settings) -> HTMLResponse:
     story = story_queries.story_detail(con, story_id, config.outlets)
     if story is None:
         raise HTTPException(status_code=404, detail=f"No story with id {story_id!r}")
