@@ -13,8 +13,6 @@ from newsgraph.demo import corpus_dir
 from newsgraph.ingest import iter_inputs
 from newsgraph.store import Store, ingest
 
-pyspark = pytest.importorskip("pyspark")
-
 
 @pytest.fixture(scope="module")
 def spark():
