@@ -343,6 +343,7 @@ def test_event_points_to_the_attribution_that_carries_it(nlp):
     assert all(isinstance(e["hedges"], list) for e in doc._.ng_events)
 
 
+@pytest.mark.shared_data
 def test_seed_page_sourcing(nlp):
     page = shared_path("seed", "000_944e2e68a596274f.txt")
     from newsgraph.analyze import analyze

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import textwrap
 
+import pytest
+
 from newsgraph.eval.events import evaluate_events, tagged_spans
 from newsgraph.extract import event_lexicon
 from newsgraph.extract.events import main_event
@@ -145,6 +147,7 @@ def test_markup_spans():
     assert [text[s:e] for s, e in spans["TAR"]] == ["Nauru"]
 
 
+@pytest.mark.shared_data
 def test_events_quality_floor(config):
     """The quality gate on the PLOVER gold records (161 sentences, a few seconds)."""
     path = shared_path("data", "events", "plover_gsr.json")

@@ -6,7 +6,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import shared_path
+
+pytestmark = pytest.mark.shared_data
 
 REFERENCE = "000_944e2e68a596274f.txt"
 

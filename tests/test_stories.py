@@ -254,6 +254,7 @@ def test_events_of_a_story_are_its_members_events(client):
 TEST_TOPICS = ["1", "3", "5"]
 
 
+@pytest.mark.shared_data
 def test_ecbplus_story_clustering_meets_the_floor(config, nlp):
     from newsgraph.eval.stories import evaluate_stories
 
