@@ -6,7 +6,6 @@ taken from any evaluation data.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -125,8 +124,6 @@ def test_lead_paragraph_decides_without_events(nlp):
 
 
 def test_events_get_a_category_from_their_sentence(nlp):
-    if importlib.util.find_spec("newsgraph.extract.events.component") is None:
-        pytest.skip("newsgraph/extract/events/component.py is not written yet")
     text = (
         "Security forces opened fire on protesters in the capital on Friday, killing at least "
         "nine people. The foreign minister said she would visit Tokyo next month."
@@ -136,9 +133,9 @@ def test_events_get_a_category_from_their_sentence(nlp):
     assert events is not None
     assert all("category" in event for event in events)
     first_sentence_end = text.index("Tokyo") - 40
-    for event in events:
-        if event["sentence"]["end"] <= first_sentence_end:
-            assert event["category"] == "FORCE_AGAINST_PROTEST"
+    first = [e for e in events if e["sentence"]["end"] <= first_sentence_end]
+    assert first, [(e["type"], e["trigger"]["text"]) for e in events]
+    assert all(event["category"] == "FORCE_AGAINST_PROTEST" for event in first), first
     assert doc._.ng_category == "FORCE_AGAINST_PROTEST"
 
 

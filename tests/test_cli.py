@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newsgraph.about import __version__
+
 CLI = [sys.executable, "-m", "newsgraph.cli"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, stdin: str | None = None, env: dict | None = None, check: bool = True):
@@ -146,33 +149,101 @@ def test_eval_quotes_agreement_runs_no_pipeline(tmp_path):
     assert result["task"] == "quotes-agreement" and result["cue_f1"] == 1.0
 
 
+# The commands `newsgraph --help` lists, and those of its command groups.
+SUBCOMMANDS = {
+    (): [
+        "analyze",
+        "ingest",
+        "watch",
+        "serve",
+        "demo",
+        "bench",
+        "export",
+        "cluster",
+        "version",
+        "eval",
+        "spark",
+        "train",
+    ],
+    ("eval",): ["extraction", "case", "events", "geo", "time", "stories", "quotes"],
+    ("spark",): ["analyze"],
+    ("train",): ["cues"],
+}
+
+
+def listed_commands(help_text: str) -> list[str]:
+    """The command names of a help screen's "Commands" panel."""
+    assert "Commands" in help_text, help_text
+    panel = help_text.split("Commands", 1)[1]
+    return re.findall(r"^\W*([a-z][a-z-]*)  ", panel, re.M)
+
+
 def test_version():
-    assert run("version").stdout.strip()
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == project["version"]  # the installed metadata, not the fallback
+    out = run("version")
+    assert out.stdout == __version__ + "\n"
+    assert out.stderr == ""
 
 
 def test_console_script_is_installed():
     script = Path(sys.executable).parent / "newsgraph"
     assert script.exists()
-    assert (
-        subprocess.run(
-            [str(script), "--help"], capture_output=True, text=True, check=True
-        ).stdout.count("analyze")
-        >= 1
-    )
+    helps = {}
+    for group, commands in SUBCOMMANDS.items():
+        result = subprocess.run(
+            [str(script), *group, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "COLUMNS": "100"},
+        )
+        helps[group] = result.stdout
+        assert result.stdout.lstrip().startswith("Usage: newsgraph"), result.stdout
+        assert sorted(listed_commands(result.stdout)) == sorted(commands), (group, result.stdout)
+    assert "Turn news reports into sourced event data." in helps[()]
+    version = subprocess.run([str(script), "version"], capture_output=True, text=True, check=True)
+    assert version.stdout == __version__ + "\n"
 
 
 def test_bench_reports_side_by_side_figures():
+    from newsgraph.config import Config
+
     result = json.loads(run("bench", "--docs", "4", "--workers", "1").stdout)
-    assert result["docs"] == 4 and result["words"] > 0
-    for key in (
+    expected = {
+        "docs",
+        "words",
+        "model",
+        "pipeline",
         "bare_spacy_wps",
         "analyze_wps",
         "analyze_vs_bare",
+        "analyze_vs_bare_slices",
         "analyze_vs_bare_median_slice",
         "peak_rss_mb",
-    ):
-        assert result[key] > 0
+        "peak_worker_rss_mb",
+    }
+    assert set(result) == expected  # --workers 1: no parallel figures
+    assert result["docs"] == 4
+    assert 100 <= result["words"] <= 10_000  # four articles of the demo corpus
+    assert result["model"] == Config().model
+    assert result["pipeline"][-1] == "newsgraph_attributions_v1"
+    assert {"ner", "newsgraph_events_v1", "newsgraph_actors_v1"} <= set(result["pipeline"])
+    for key in ("bare_spacy_wps", "analyze_wps"):
+        assert isinstance(result[key], int) and 10 <= result[key] <= 10_000_000, (key, result)
+    # Ratios: full analyze does what bare spaCy does and more, so it is not much faster.
+    for key in ("analyze_vs_bare", "analyze_vs_bare_median_slice"):
+        assert 0 < result[key] <= 2, (key, result)
+    # the ratio of the totals is the ratio of the two speeds (up to their rounding)
+    speeds = result["analyze_wps"] / result["bare_spacy_wps"]
+    assert abs(result["analyze_vs_bare"] - speeds) <= 0.01 * speeds + 0.001, result
     assert result["analyze_vs_bare_slices"] == 1  # 4 documents: one slice of one batch
+    # one slice: its ratio is the median
+    assert result["analyze_vs_bare_median_slice"] == result["analyze_vs_bare"]
+    assert 50 <= result["peak_rss_mb"] <= 16_000, result  # a spaCy model is loaded
+    assert result["peak_worker_rss_mb"] >= 0
 
 
 def test_every_command_that_analyses_takes_model_and_config():

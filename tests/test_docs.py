@@ -45,10 +45,14 @@ def _anchors(markdown: str) -> set[str]:
 
 def test_generated_blocks_are_current():
     update_docs = _update_docs()
+    assert ROOT / "README.md" in update_docs.DOCUMENTS
+    names: set[str] = set()
     for path in update_docs.DOCUMENTS:
-        if path.exists():
-            text = path.read_text(encoding="utf-8")
-            assert update_docs.refreshed(text) == text, f"{path} is stale: run 'make docs'"
+        assert path.exists(), path
+        text = path.read_text(encoding="utf-8")
+        names |= {block["name"] for block in update_docs.BLOCK.finditer(text)}
+        assert update_docs.refreshed(text) == text, f"{path} is stale: run 'make docs'"
+    assert names == set(update_docs.GENERATORS)  # every generator has its block in the docs
 
 
 def test_operations_lists_every_failure_reason():

@@ -11,8 +11,6 @@ import duckdb
 
 import newsgraph
 
-from test_api_events import events_db  # noqa: F401  (the shared fixture store)
-
 CLI = [sys.executable, "-m", "newsgraph.cli", "export"]
 
 
@@ -21,7 +19,7 @@ def export(db, *args):
     return json.loads(out.stdout)
 
 
-def test_gdelt_shape_and_codes(events_db, tmp_path):  # noqa: F811
+def test_gdelt_shape_and_codes(events_db, tmp_path):
     target = tmp_path / "events.tsv"
     assert export(events_db, "--format", "gdelt", "-o", str(target))["rows"] == 3
     rows = list(csv.DictReader(target.open(), delimiter="\t"))
@@ -38,7 +36,7 @@ def test_gdelt_shape_and_codes(events_db, tmp_path):  # noqa: F811
     assert assault["QuadClass"] == "4"
 
 
-def test_plover_acled_jsonl_tables(events_db, tmp_path):  # noqa: F811
+def test_plover_acled_jsonl_tables(events_db, tmp_path):
     plover = tmp_path / "events.jsonl"
     assert (
         export(events_db, "--format", "plover", "-o", str(plover), "--all-modalities")["rows"] == 5
@@ -91,7 +89,7 @@ def test_plover_acled_jsonl_tables(events_db, tmp_path):  # noqa: F811
     assert (tables / "actors.csv").read_text().startswith("article_id,actor_id,name")
 
 
-def test_notebook_api(events_db):  # noqa: F811
+def test_notebook_api(events_db):
     with newsgraph.open(events_db) as data:
         frame = data.events(types=("consult",), modality="asserted")
         assert list(frame["article_id"]) == ["art-1", "art-5"]

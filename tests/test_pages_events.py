@@ -6,8 +6,6 @@ import json
 
 import lxml.html
 
-from test_api_events import events_client, events_db  # noqa: F401  (shared fixtures)
-
 
 def page(client, path, **params):
     # httpx drops a query string written in the path when params={} is passed.
@@ -17,7 +15,7 @@ def page(client, path, **params):
     return lxml.html.fromstring(response.text)
 
 
-def test_event_table_and_filters(events_client):  # noqa: F811
+def test_event_table_and_filters(events_client):
     doc = page(events_client, "/events")
     assert len(doc.xpath("//tr[@class='event-row']")) == 5
     filtered = page(events_client, "/events", type="CONSULT", modality="asserted")
@@ -31,7 +29,7 @@ def test_event_table_and_filters(events_client):  # noqa: F811
     assert bad.status_code == 400 and "alpha-3" in bad.text
 
 
-def test_timeline_map_network_pages_embed_their_data(events_client):  # noqa: F811
+def test_timeline_map_network_pages_embed_their_data(events_client):
     timeline = page(events_client, "/timeline", by="month")
     series = json.loads(timeline.xpath("string(//script[@id='timeline-data'])"))
     assert series == [{"period": "2023-02-01", "count": 3}, {"period": "2023-03-01", "count": 2}]
@@ -44,12 +42,12 @@ def test_timeline_map_network_pages_embed_their_data(events_client):  # noqa: F8
     assert {"source": "Turkey", "target": "Greece", "weight": 2} in edges
 
 
-def test_vendored_libraries_are_served(events_client):  # noqa: F811
+def test_vendored_libraries_are_served(events_client):
     for name in ("d3.min.js", "topojson-client.min.js", "cytoscape.min.js", "countries-110m.json"):
         assert events_client.get(f"/static/vendor/{name}").status_code == 200, name
 
 
-def test_empty_form_fields_mean_no_filter(events_client):  # noqa: F811
+def test_empty_form_fields_mean_no_filter(events_client):
     everything = "since=&until=&type=&modality=&actor=&country=&source_type=&outlet=&q="
     assert len(page(events_client, f"/events?{everything}").xpath("//tr[@class='event-row']")) == 5
     consult = page(events_client, f"/events?{everything}&type=CONSULT")

@@ -129,6 +129,7 @@ def test_place_ids_in_a_range(nlp):
     assert place_ids_in(doc, 0, len(text)) == [p["id"] for p in doc._.ng_places]
 
 
+@pytest.mark.shared_data
 def test_seed_page_places(nlp):
     text = shared_path("seed", "000_944e2e68a596274f.txt").read_text(encoding="utf-8")
     found = places(nlp, text)
@@ -197,6 +198,7 @@ def test_geo_scoring_conventions():
     assert round(haversine_km(0.0, 0.0, 0.0, 1.0)) == 111
 
 
+@pytest.mark.shared_data
 def test_gwn_offsets_line_up():
     articles = list(read_gwn(shared_path("data", "geo", "GWN.xml")))
     assert len(articles) == 200

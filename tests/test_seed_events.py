@@ -10,6 +10,8 @@ from newsgraph.types import CleanDocument, RawInput
 
 from conftest import shared_path
 
+pytestmark = pytest.mark.shared_data
+
 REFERENCE = "000_944e2e68a596274f.txt"
 
 

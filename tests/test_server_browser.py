@@ -13,8 +13,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from test_api_events import events_db  # noqa: F401  (shared fixture store)
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -56,7 +54,7 @@ def live_server(fixture_db: Path):
 
 
 @pytest.fixture(scope="module")
-def events_server(events_db: Path):  # noqa: F811
+def events_server(events_db: Path):
     yield from start_server(events_db)
 
 

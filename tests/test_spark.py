@@ -13,8 +13,6 @@ from newsgraph.ingest import iter_inputs
 from newsgraph.pipeline import analyze, dumps, ingest
 from newsgraph.store import Store
 
-pyspark = pytest.importorskip("pyspark")
-
 
 @pytest.fixture(scope="module")
 def spark():

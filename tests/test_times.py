@@ -171,12 +171,9 @@ def test_component_without_a_date_leaves_relative_times_unresolved(nlp):
     assert by_text["2019"]["resolved"] is True
 
 
+@pytest.mark.shared_data
 def test_seed_early_december(nlp):
-    seed = shared_path("seed")
-    page = seed / "000_944e2e68a596274f.txt"
-    if not page.exists():
-        pytest.skip(f"{page} is absent")
-    text = page.read_text(encoding="utf-8")
+    text = shared_path("seed", "000_944e2e68a596274f.txt").read_text(encoding="utf-8")
     undated = [t for t in times_of(nlp, text, None) if t["text"] == "early December"]
     assert undated and all(not t["resolved"] for t in undated)
     assert all(t["value"] is None or t["value"].startswith("XXXX") for t in undated)
@@ -203,6 +200,7 @@ def test_timeml_reader_offsets(tmp_path):
         assert document.text[g.start : g.end] == g.text
 
 
+@pytest.mark.shared_data
 def test_timebank_value_f1_meets_the_floor(config, nlp):
     folder = shared_path("data", "time", "timebank")
     # A deterministic subset keeps the suite fast; the CLI scores all 183 documents.
