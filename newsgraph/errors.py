@@ -35,9 +35,9 @@ class Errors:
         "a file written by 'newsgraph train cues'."
     )
     E015 = (
-        "The store {path} is locked by another process{holder}: a server started with a "
-        "write token, or another ingest, holds it. Stop that process, or send documents to "
-        "its /api/ingest endpoints instead."
+        "The store {path} is locked by another process{holder}: a newsgraph serve, a "
+        "notebook or another ingest holds it. Stop that process and run this again (a server "
+        "started with a write token also takes documents at /api/ingest)."
     )
     E016 = "Config {key}: cannot read {path}: {error}"
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
