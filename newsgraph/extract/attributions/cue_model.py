@@ -26,12 +26,12 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import Errors, NewsgraphError
+from newsgraph.extract.common.datafiles import data_bytes
 
 BUNDLED = "bundled"
 NONE = "none"
@@ -111,7 +111,7 @@ def load_cue_model(spec: str) -> CueModel | None:
     if spec == NONE:
         return None
     if spec == BUNDLED:
-        raw = files("newsgraph.extract").joinpath("data", BUNDLED_FILE).read_bytes()
+        raw = data_bytes(BUNDLED_FILE)
         return _read(raw, BUNDLED_FILE)
     path = Path(spec)
     try:

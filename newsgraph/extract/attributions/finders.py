@@ -58,37 +58,6 @@ FIRST_PERSON_POSSESSIVES = frozenset({"my", "our", "your"})
 # One-word contents that report nothing ("said little", "said so", "asked what").
 EMPTY_CONTENT = frozenset({"what", "little", "nothing", "so", "much", "more", "whatever"})
 
-# Verbs whose object plus infinitive is the content ("urged Congress to act").
-OBJECT_CONTROL_XCOMP = frozenset(
-    {
-        "urge",
-        "ask",
-        "call",
-        "tell",
-        "warn",
-        "advise",
-        "promise",
-        "vow",
-        "pledge",
-        "threaten",
-        "refuse",
-        "demand",
-        "expect",
-        "want",
-        "hope",
-        "plan",
-        "encourage",
-        "invite",
-        "order",
-        "push",
-        "press",
-        "appeal",
-        "decline",
-        "offer",
-        "agree",
-    }
-)
-
 
 def source_phrase(doc: Doc, head: Token) -> TokenRange | None:
     """The head's phrase, without a participle or adverbial clause after the head ("John
@@ -181,7 +150,7 @@ def clause_content(doc: Doc, verb: Token, lexicon: CueLexicon) -> TokenRange | N
             start = verb.i + 1  # "..., which he said were split": the speaker sits inside
         return trimmed(doc, *_without_trailing_aside(doc, complement, start, end))
     lemma = verb.lemma_.lower()
-    if lemma in OBJECT_CONTROL_XCOMP or lemma in lexicon.intention:
+    if lemma in lexicon.object_control or lemma in lexicon.intention:
         xcomps = children_by_dep(verb, ("xcomp",))
         if xcomps:
             start, end = _without_trailing_aside(doc, xcomps[0], *subtree_range(xcomps[0]))

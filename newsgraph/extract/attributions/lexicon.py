@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import yaml
 
+from newsgraph.extract.common.datafiles import data_text
+
 
 def _load(name: str) -> dict[str, Any]:
-    text = files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    text = data_text(name)
     data = yaml.safe_load(text)
     return data if isinstance(data, dict) else {}
 
@@ -51,6 +52,7 @@ class CueLexicon:
     sourceless: frozenset[str]
     particles: dict[str, frozenset[str]]
     verb_prepositions: dict[str, frozenset[str]]
+    object_control: frozenset[str]
     nominal: frozenset[str]
     light_verbs: frozenset[str]
     light_nouns: frozenset[str]
@@ -77,54 +79,46 @@ class SourceLexicon:
     official_body: frozenset[str]
 
 
+def _built(kind: type[Any], data: dict[str, Any], **special: Any) -> Any:
+    """``kind`` from ``data``: every field not given in ``special`` is the set of words
+    under the key of the same name."""
+    words = {f.name: _words(data, f.name) for f in fields(kind) if f.name not in special}
+    return kind(**words, **special)
+
+
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     data = _load("attribution_cues.yaml")
-    return CueLexicon(
-        speech=_words(data, "speech"),
-        cognition=_words(data, "cognition"),
-        object=_words(data, "object"),
-        analysis=_words(data, "analysis"),
-        intention=_words(data, "intention"),
-        prepositional=_words(data, "prepositional"),
-        coverage=_words(data, "coverage"),
-        channels=_words(data, "channels"),
-        via=_words(data, "via"),
+    lexicon: CueLexicon = _built(
+        CueLexicon,
+        data,
         prepositions={
             str(k).lower(): tuple(str(w).lower() for w in v or ())
             for k, v in (data.get("prepositions") or {}).items()
         },
-        sourceless=_words(data, "sourceless"),
         particles=_word_map(data, "particles"),
         verb_prepositions=_word_map(data, "verb_prepositions"),
-        nominal=_words(data, "nominal"),
-        light_verbs=_words(data, "light_verbs"),
         light_nouns=_words(data, "light_nouns") | _words(data, "nominal"),
     )
+    return lexicon
 
 
 @lru_cache(maxsize=1)
 def hedge_lexicon() -> HedgeLexicon:
     data = _load("attribution_hedges.yaml")
-    return HedgeLexicon(
-        words=_words(data, "words"),
-        lemmas=_words(data, "lemmas"),
-        phrases=phrase_pattern([str(p) for p in data.get("phrases") or ()]),
+    lexicon: HedgeLexicon = _built(
+        HedgeLexicon, data, phrases=phrase_pattern([str(p) for p in data.get("phrases") or ()])
     )
+    return lexicon
 
 
 @lru_cache(maxsize=1)
 def source_lexicon() -> SourceLexicon:
     data = _load("attribution_sources.yaml")
-    return SourceLexicon(
+    lexicon: SourceLexicon = _built(
+        SourceLexicon,
+        data,
         anonymity=phrase_pattern([str(p) for p in data.get("anonymity") or ()]),
-        unnamed=_words(data, "unnamed"),
-        vague=_words(data, "vague"),
-        people=_words(data, "people"),
-        expert=_words(data, "expert"),
-        witness=_words(data, "witness"),
-        media=_words(data, "media"),
         outlet_name_words=frozenset(str(w) for w in data.get("outlet_name_words") or ()),
-        document=_words(data, "document"),
-        official_body=_words(data, "official_body"),
     )
+    return lexicon

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import yaml
+
+from newsgraph.extract.common.datafiles import data_text
 
 LEXICON_FILE = "category_lexicon.yaml"
 # A prefix pattern ("kidnap*") needs this many letters so that it cannot swallow the
@@ -134,5 +135,5 @@ def compile_lexicon(data: dict[str, Any]) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon, read and compiled once per process."""
-    text = files("newsgraph.extract").joinpath("data", LEXICON_FILE).read_text(encoding="utf-8")
+    text = data_text(LEXICON_FILE)
     return compile_lexicon(yaml.safe_load(text))

@@ -29,11 +29,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+
+from newsgraph.extract.common.datafiles import data_text
 
 INDEX_VERSION = 8  # 8: the module moved to extract/places (pickles name it)
 MIN_CITY_POPULATION = 500
@@ -131,7 +132,7 @@ def _latin(name: str) -> bool:
 
 
 def _data_text(name: str) -> str:
-    return files("newsgraph.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return data_text(name)
 
 
 def _data_files_digest() -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 import yaml
+
+from newsgraph.extract.common.datafiles import data_text
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,7 @@ def _invert(table: dict[Any, list[str]]) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def time_words() -> TimeWords:
-    raw = yaml.safe_load(
-        files("newsgraph.extract").joinpath("data/time_words.yaml").read_text(encoding="utf-8")
-    )
+    raw = yaml.safe_load(data_text("time_words.yaml"))
     units: dict[str, Unit] = {}
     for name, spec in raw["units"].items():
         unit = Unit(name, spec["code"], bool(spec.get("clock", False)))
