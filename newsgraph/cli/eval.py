@@ -106,6 +106,15 @@ _evaluation(
     metric="geo_span_f1",
 )
 _evaluation(
+    "news",
+    "newsgraph.eval.news:evaluate_news",
+    data="Real news pages annotated whole, JSON Lines (../shared/data/news/dev.jsonl).",
+    doc="Events on real news pages: typed precision, recall and F1, repeats, fields, "
+    "actors' countries, attributions (the metric of ../shared/eval/news_events.py).",
+    what="typed event F1",
+    metric="F1",
+)
+_evaluation(
     "time",
     "newsgraph.eval.time:evaluate_time",
     data="Folder of TimeML .tml files (TimeBank).",
