@@ -58,6 +58,10 @@ class Reasons:
     BAD_GZIP = ("bad-gzip", "gzip data is corrupt or truncated: {error}")
     UNREADABLE = ("unreadable", "could not read the input: {error}")
     ID_CONFLICT = ("id-conflict", "id {id!r} is already stored for a different document")
+    UNDECODABLE_PAYLOAD = (
+        "undecodable-payload",
+        "the page is sent with Content-Encoding {encoding!r}, which newsgraph does not decode",
+    )
     BAD_WARC = ("bad-warc", "WARC file truncated or corrupt (earlier records were read): {error}")
     FETCH_REFUSED = ("fetch-refused", "refusing to fetch {url}: {why}")
     FETCH_FAILED = ("fetch-failed", "could not fetch {url}: {error}")

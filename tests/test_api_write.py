@@ -247,3 +247,19 @@ def test_api_and_jsonl_accept_and_refuse_the_same_sources(
         assert "source" in response.text
         assert isinstance(item, Failure) and item.reason == "bad-field"
         assert "source" in item.message
+
+
+@pytest.mark.parametrize(("doc_id", "status"), [(5, 200), ("7", 200), (True, 400), (1.5, 400)])
+def test_document_ids_may_be_integers_as_in_jsonl(writable: TestClient, doc_id, status):
+    body = {"documents": [{"id": doc_id, "text": ARTICLE}]}
+    response = writable.post("/api/ingest/documents", json=body, headers=AUTH)
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert writable.get(f"/api/articles/{doc_id}").status_code == 200
+
+
+def test_a_port_out_of_range_is_refused_not_an_error(writable: TestClient):
+    response = writable.post(
+        "/api/ingest/urls", json={"urls": ["http://example.test:99999/a"]}, headers=AUTH
+    )
+    assert response.status_code == 400 and "not an http(s) URL" in response.text

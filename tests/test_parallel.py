@@ -18,6 +18,7 @@ from newsgraph.ingest import iter_inputs
 from newsgraph.pipeline import analyze, dumps, ingest
 from newsgraph.pipeline.workers import split
 from newsgraph.store import Store
+from newsgraph.types import RawInput
 
 
 def test_split_is_contiguous_and_balanced():
@@ -52,14 +53,29 @@ def test_two_workers_match_one_process_and_ingest_the_same(tmp_path, nlp):
     assert stored == json.loads(next(line for line in serial if '"x1"' in line))
 
 
+# A task that says it has started, then sleeps: importable by spawned workers (the test
+# puts this module's folder on their path).
+SLEEPER = """
+import pathlib, time
+
+
+def start_and_sleep(marker):
+    pathlib.Path(marker).touch()
+    time.sleep(600)
+"""
+
 PARENT = """
 import os, sys, time
+from pathlib import Path
 from newsgraph.config import Config
 from newsgraph.pipeline.workers import WorkerPool
+from sleeper import start_and_sleep
 
+markers = [Path(sys.argv[1]) / f"started-{n}" for n in range(2)]
 pool = WorkerPool(Config(), 2)
-{r.get(timeout=300) for r in [pool.pool.apply_async(os.getpid) for _ in range(8)]}
-busy = [pool.pool.apply_async(time.sleep, (600,)) for _ in range(2)]
+busy = [pool.pool.apply_async(start_and_sleep, (str(m),)) for m in markers]
+while not all(m.exists() for m in markers):  # both workers are inside a 600 s task
+    time.sleep(0.05)
 print(" ".join(str(worker.pid) for worker in pool.pool._pool), flush=True)
 time.sleep(600)
 """
@@ -74,8 +90,12 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
-def test_workers_exit_when_their_parent_is_killed():
-    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    (tmp_path / "sleeper.py").write_text(SLEEPER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, str(tmp_path)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert parent.stdout is not None
     workers = [int(pid) for pid in parent.stdout.readline().split()]
     assert len(workers) == 2 and all(_alive(pid) for pid in workers)
@@ -92,3 +112,15 @@ def test_workers_exit_when_their_parent_is_killed():
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_a_worker_that_cannot_start_says_why_instead_of_hanging(tmp_path):
+    """A pool whose initializer raises restarts workers forever; the error must surface."""
+    from newsgraph.errors import NewsgraphError
+
+    config = Config(batch_size=1, actors=str(tmp_path / "missing-actors.yaml"))
+    inputs = [
+        RawInput(ref=f"r{n}", kind="given-text", content=f"Talks {n} in Oslo.") for n in range(3)
+    ]
+    with pytest.raises(NewsgraphError, match="Config actors: cannot read"):
+        list(analyze(inputs, config=config, workers=2))

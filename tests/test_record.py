@@ -106,3 +106,22 @@ def test_docs_record_md_documents_exactly_the_typed_fields():
     }
     for section, schema in sections.items():
         assert _documented_fields(section) == set(get_type_hints(schema)), section
+
+
+def test_numbers_must_be_finite_json_numbers():
+    from newsgraph.record.types import Place
+
+    place = {
+        "id": "P1",
+        "text": "Oslo",
+        "start": 0,
+        "end": 4,
+        "name": "Oslo",
+        "country": "NOR",
+        "lat": float("nan"),
+        "lon": float("inf"),
+        "geonameid": None,
+        "feature": None,
+        "precision": "city",
+    }
+    assert len(problems(place, Place, "place")) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tracemalloc
+import zlib
 from io import BytesIO
 
 import pytest
@@ -172,3 +173,80 @@ def test_large_records_are_skipped_or_refused_without_being_held(tmp_path):
     # Memory, not time: the 48 MB payloads were read in blocks, the HTML one only up to
     # the limit. Reading either whole would allocate at least 48 MB.
     assert peak < 8 * max_bytes
+
+
+def _encoded_page(path, body: bytes, headers: list[tuple[str, str]]) -> None:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *headers], "HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.test/enc",
+                "response",
+                payload=BytesIO(body),
+                length=len(body),
+                http_headers=http,
+            )
+        )
+
+
+def _gzip(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return packer.compress(data) + packer.flush()
+
+
+def _chunked(data: bytes, size: int = 1000) -> bytes:
+    pieces = [data[i : i + size] for i in range(0, len(data), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+PAGE = (
+    b"<html><body><article><p>"
+    + b"The ferry to Skye runs again. " * 60
+    + b"</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (_gzip(PAGE), [("Content-Encoding", "gzip")]),
+        (_chunked(PAGE), [("Transfer-Encoding", "chunked")]),
+        (_chunked(_gzip(PAGE)), [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")]),
+        (zlib.compress(PAGE), [("Content-Encoding", "deflate")]),
+        (PAGE, [("Transfer-Encoding", "chunked")]),  # says chunked, is not: taken as it is
+    ],
+    ids=["gzip", "chunked", "chunked-gzip", "deflate", "not-really-chunked"],
+)
+def test_encoded_payloads_are_decoded(tmp_path, body, headers):
+    path = tmp_path / "enc.warc"
+    _encoded_page(path, body, headers)
+    [item] = iter_inputs([str(path)], max_bytes=10**6)
+    assert isinstance(item, RawInput) and "The ferry to Skye runs again." in item.content
+
+
+def test_a_compressed_bomb_in_a_chunk_is_refused_within_the_limit(tmp_path):
+    bomb = _gzip(b"<html>" + bytes(64 << 20))  # 64 MB of zeros in about 64 KB
+    path = tmp_path / "bomb.warc"
+    _encoded_page(
+        path,
+        _chunked(bomb, len(bomb)),
+        [("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")],
+    )
+    tracemalloc.start()
+    try:
+        [item] = iter_inputs([str(path)], max_bytes=1 << 20)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(item, Failure) and item.reason == "too-large"
+    assert peak < 8 << 20  # warcio inflates a whole chunk at once: 64 MB and more
+
+
+def test_an_encoding_newsgraph_cannot_decode_is_a_clear_failure(tmp_path):
+    path = tmp_path / "br.warc"
+    _encoded_page(path, b"\x0b\x02\x80hello\x03", [("Content-Encoding", "br")])
+    [item] = iter_inputs([str(path)], max_bytes=10**6)
+    assert (
+        isinstance(item, Failure) and item.reason == "undecodable-payload" and "br" in item.message
+    )

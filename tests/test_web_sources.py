@@ -192,3 +192,17 @@ def test_utf16_feed_and_old_rss_doctype_still_read(server):
         )
     assert reasons(items) == ["ok", "ok"]
     assert all(i.url == base + "/a2.html" and i.title == "Story 2" for i in items)
+
+
+def test_a_feed_entry_with_a_bad_port_fails_alone(server):
+    site, base = server
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Bad</title><link>http://a.test:99999/x</link></item>"
+        f"<item><title>Story 1</title><link>{base}/a1.html</link></item></channel></rss>"
+    )
+    site.static("/badport.xml", body.encode(), "application/rss+xml")
+    with fetcher() as f:
+        items = list(iter_inputs([f"{base}/badport.xml"], max_bytes=10**6, fetcher=f))
+    assert reasons(items) == ["fetch-refused", "ok"]
+    assert "port" in items[0].message.lower()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, HTTPException, Query, Request
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, StrictInt, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from newsgraph.clean.dates import parse_given_date
@@ -63,7 +63,7 @@ class WriteSettings:
 class DocumentIn(BaseModel):
     """One document, with the fields of a JSONL input line (read by the same code)."""
 
-    id: str | int | None = Field(default=None, max_length=200)
+    id: Annotated[str, Field(max_length=200)] | StrictInt | None = None
     text: str | None = None
     html: str | None = None
     url: str | None = Field(default=None, max_length=2000)

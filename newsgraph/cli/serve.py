@@ -86,10 +86,11 @@ def demo_command(
     from newsgraph.demo import ingest_demo
 
     _check_host(host, allow_remote)
-    summary = ingest_demo(db, config=settings(config_path, model))
+    config = settings(config_path, model)
+    summary = ingest_demo(db, config=config)
     typer.echo("demo corpus " + summary_line(summary, db))
     with Store(db) as store:
         counts = store.counts()
     typer.echo(f"store holds {counts['articles']} articles, {counts['failures']} failures")
     if not no_serve:
-        _serve(db, host, port)
+        _serve(db, host, port, config=config)

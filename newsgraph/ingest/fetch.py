@@ -81,13 +81,17 @@ class Fetcher:
 
     # -- checks --------------------------------------------------------------------
     def check_url(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError as error:  # a malformed address or a port out of range
+            raise FetchError(Reasons.FETCH_REFUSED, url=url, why=str(error)) from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(Reasons.FETCH_REFUSED, url=url, why="only http(s) URLs")
         if self.policy.allow_private:
             return
         try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
+            infos = socket.getaddrinfo(parts.hostname, port or 80, type=socket.SOCK_STREAM)
         except socket.gaierror as error:
             raise FetchError(Reasons.FETCH_FAILED, url=url, error=error) from None
         for info in infos:

@@ -3,7 +3,8 @@
 Only ``response`` records with an HTML content type become inputs; everything else in the
 crawl (requests, metadata, images, scripts, video) is skipped without its payload ever being
 held in memory: warcio reads past a record in fixed-size blocks. An HTML payload is read up
-to ``max_bytes``. A truncated or corrupt file yields a Failure for the rest of that file,
+to ``max_bytes`` and decoded (chunked transfer, gzip or deflate) within that bound
+(``payload.py``). A truncated or corrupt file yields a Failure for the rest of that file,
 after every complete record before it; a record cut short is never stored as an article.
 """
 
@@ -18,6 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.decode import DecodeError, decode_bytes
+from newsgraph.ingest.payload import TooLarge, UnknownEncoding, decoded_payload
 from newsgraph.types import Failure, RawInput
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -107,9 +109,12 @@ def _record_input(
     url = record.rec_headers.get_header("WARC-Target-URI")
     record_id = record.rec_headers.get_header("WARC-Record-ID") or f"#{position}"
     record_ref = f"{ref}#{record_id.strip('<>')}"
-    data = record.content_stream().read(max_bytes + 1)
-    if len(data) > max_bytes:
+    try:
+        data = decoded_payload(record, max_bytes)
+    except TooLarge:
         return failure(record_ref, Reasons.TOO_LARGE, limit=max_bytes)
+    except UnknownEncoding as encoding:
+        return failure(record_ref, Reasons.UNDECODABLE_PAYLOAD, encoding=str(encoding))
     try:
         html = decode_bytes(data, html=True)
     except DecodeError as error:

@@ -39,6 +39,7 @@ def is_web_url(text: str) -> bool:
     """An absolute http(s) URL with a host: the only thing a caller over HTTP may name."""
     try:
         parts = urlsplit(text.strip())
+        parts.port  # noqa: B018  (raises on a port out of range)
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)

@@ -50,20 +50,35 @@ def _exit_with_parent() -> None:
 def _start_worker(config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
+    try:
+        _WORKER["nlp"] = load_pipeline(config)
+    except Exception as error:
+        # A pool whose initializer raises starts new workers forever and never returns;
+        # kept here, the error is raised by the first task, in the parent.
+        _WORKER["error"] = error
     _WORKER["config"] = config
-    _WORKER["nlp"] = load_pipeline(config)
+
+
+def _ready() -> dict[str, Any]:
+    """This worker's state for a task (raises the error its start-up hit)."""
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    return _WORKER
 
 
 def _analyze_batch(batch: list[Any]) -> list[Any]:
-    return analyze_batch(batch, config=_WORKER["config"], nlp=_WORKER["nlp"])
+    worker = _ready()
+    return analyze_batch(batch, config=worker["config"], nlp=worker["nlp"])
 
 
 def _clean_batch(batch: list[RawInput]) -> list[CleanDocument | Failure]:
-    return [clean(item, _WORKER["config"]) for item in batch]
+    worker = _ready()
+    return [clean(item, worker["config"]) for item in batch]
 
 
 def _annotate_batch(documents: list[CleanDocument]) -> list[dict[str, Any]]:
-    return annotate(documents, nlp=_WORKER["nlp"], config=_WORKER["config"])
+    worker = _ready()
+    return annotate(documents, nlp=worker["nlp"], config=worker["config"])
 
 
 def split(items: list[Any], parts: int) -> list[list[Any]]:

@@ -3,6 +3,7 @@ scripting against records, can use to see that the contract holds."""
 
 from __future__ import annotations
 
+import math
 import types
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -45,7 +46,8 @@ def problems(value: Any, schema: Any = AnalysisRecord, where: str = "record") ->
     if schema is type(None):
         return [] if value is None else [f"{where}: expected null"]
     if schema is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        # NaN and infinities are no JSON numbers: a record holding one could not be served.
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
         return [] if ok else [f"{where}: expected a number, got {value!r}"]
     if schema is int and isinstance(value, bool):
         return [f"{where}: expected an integer, got {value!r}"]

@@ -45,6 +45,8 @@ def decode_json_cursor(cursor: str, types: tuple[type, ...]) -> list[Any]:
         for value, kind in zip(key, types, strict=True):
             if type(value) is not kind or (kind is int and value not in _BIGINT):
                 raise ValueError
+            if isinstance(value, str):
+                value.encode("utf-8")  # a lone surrogate is no text DuckDB can compare
         return key
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
         raise BadCursor("cursor is not one this server issued") from None
