@@ -165,7 +165,7 @@ SUBCOMMANDS = {
         "spark",
         "train",
     ],
-    ("eval",): ["extraction", "case", "events", "geo", "time", "stories", "quotes"],
+    ("eval",): ["extraction", "case", "events", "geo", "news", "time", "stories", "quotes"],
     ("spark",): ["analyze"],
     ("train",): ["cues"],
 }
