@@ -45,7 +45,7 @@ from newsgraph.extract.attributions.tree import (
 )
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
-from newsgraph.record.types import Record
+from newsgraph.record.types import Attribution, Record
 from newsgraph.record.vocabulary import SOURCE_TYPES
 
 # Candidate kinds that are speech by construction, whatever the subject.
@@ -339,18 +339,8 @@ class Attributions:
                 latest_media = record["id"]
 
 
-_FIELD_ORDER = (
-    "id",
-    "source",
-    "source_actor",
-    "source_type",
-    "cue",
-    "content",
-    "direct",
-    "hedges",
-    "via",
-    "negated",
-)
+# An attribution's keys in record order: the order of the record's type.
+_FIELD_ORDER = tuple(Attribution.__annotations__)
 
 
 def _ordered(record: Record) -> Record:
