@@ -58,6 +58,18 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not an absolute http(s) address with a host; None when it is one."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port out of range)
+    except ValueError as error:  # a malformed address or a port out of range
+        return str(error)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "only http(s) URLs"
+    return None
+
+
 class Fetcher:
     def __init__(self, policy: FetchPolicy | None = None):
         self.policy = policy or FetchPolicy()
@@ -81,17 +93,14 @@ class Fetcher:
 
     # -- checks --------------------------------------------------------------------
     def check_url(self, url: str) -> None:
-        try:
-            parts = urlsplit(url)
-            port = parts.port
-        except ValueError as error:  # a malformed address or a port out of range
-            raise FetchError(Reasons.FETCH_REFUSED, url=url, why=str(error)) from None
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(Reasons.FETCH_REFUSED, url=url, why="only http(s) URLs")
+        problem = url_problem(url)
+        if problem:
+            raise FetchError(Reasons.FETCH_REFUSED, url=url, why=problem)
         if self.policy.allow_private:
             return
+        parts = urlsplit(url)
         try:
-            infos = socket.getaddrinfo(parts.hostname, port or 80, type=socket.SOCK_STREAM)
+            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
         except socket.gaierror as error:
             raise FetchError(Reasons.FETCH_FAILED, url=url, error=error) from None
         for info in infos:

@@ -6,14 +6,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import feedparser
 from lxml import etree
 
 from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.decode import DecodeError, decode_bytes
-from newsgraph.ingest.fetch import Fetched, Fetcher, FetchError
+from newsgraph.ingest.fetch import Fetched, Fetcher, FetchError, url_problem
 from newsgraph.types import Failure, RawInput
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -37,12 +36,7 @@ def is_url(text: str) -> bool:
 
 def is_web_url(text: str) -> bool:
     """An absolute http(s) URL with a host: the only thing a caller over HTTP may name."""
-    try:
-        parts = urlsplit(text.strip())
-        parts.port  # noqa: B018  (raises on a port out of range)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    return url_problem(text.strip()) is None
 
 
 def looks_like_feed(content: bytes, content_type: str = "") -> bool:
