@@ -139,10 +139,12 @@ def test_count_documents_for_the_progress_eta(tmp_path):
 
 
 def test_every_argument_resolves_to_a_kind_with_one_reader(tmp_path):
-    from newsgraph.ingest.files import SUPPORTED_SUFFIXES
-    from newsgraph.ingest.resolve import _FILE_KINDS, READERS, resolve
+    from typing import get_args
 
-    assert set(_FILE_KINDS) == set(SUPPORTED_SUFFIXES)
+    from newsgraph.ingest.files import FILE_KINDS
+    from newsgraph.ingest.resolve import READERS, SourceKind, resolve
+
+    assert set(FILE_KINDS.values()) <= set(get_args(SourceKind))
     (tmp_path / "folder").mkdir()
     for name in ("a.html", "b.txt", "c.jsonl", "d.warc.gz", "e.pdf", "f.html.gz"):
         (tmp_path / name).write_bytes(b"x")

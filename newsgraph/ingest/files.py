@@ -19,7 +19,18 @@ from newsgraph.ingest.decode import DecodeError, decode_bytes
 from newsgraph.ingest.given import given_document, optional_str
 from newsgraph.types import Failure, InputKind, RawInput
 
-SUPPORTED_SUFFIXES = (".html.gz", ".html", ".htm", ".txt", ".jsonl", ".warc.gz", ".warc")
+# Every file suffix newsgraph reads, and the kind of source it makes (see resolve.py).
+# Longer suffixes come first: suffix_of takes the first that a name ends with.
+FILE_KINDS = {
+    ".html.gz": "page",
+    ".html": "page",
+    ".htm": "page",
+    ".txt": "page",
+    ".jsonl": "jsonl",
+    ".warc.gz": "warc",
+    ".warc": "warc",
+}
+SUPPORTED_SUFFIXES = tuple(FILE_KINDS)
 
 
 def suffix_of(path: Path) -> str:

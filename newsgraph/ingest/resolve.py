@@ -13,11 +13,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Literal, cast
 
 from newsgraph.errors import Reasons, failure
 from newsgraph.ingest.fetch import Fetcher
 from newsgraph.ingest.files import (
+    FILE_KINDS,
     jsonl_file_inputs,
     page_inputs,
     stdin_inputs,
@@ -78,18 +79,8 @@ def resolve(argument: str) -> Source:
         return Source("folder", argument)
     if not path.is_file():
         return Source("missing", argument)
-    return Source(_FILE_KINDS.get(suffix_of(path), "unsupported"), argument)
-
-
-_FILE_KINDS: dict[str, SourceKind] = {
-    ".html.gz": "page",
-    ".html": "page",
-    ".htm": "page",
-    ".txt": "page",
-    ".jsonl": "jsonl",
-    ".warc.gz": "warc",
-    ".warc": "warc",
-}
+    kind = cast(SourceKind, FILE_KINDS.get(suffix_of(path), "unsupported"))
+    return Source(kind, argument)
 
 
 def _network(source: Source, options: ReadOptions) -> Iterator[Input]:
