@@ -41,6 +41,11 @@ class Config:
         "the attribution cue model: `bundled`, `none` (the hand-written rules alone), or a "
         "file written by `newsgraph train cues`",
     )
+    event_model: str = _setting(
+        "bundled",
+        "the eventhood model that drops trigger mentions a coder would not record: "
+        "`bundled`, `none` (keep every mention), or a file written by `newsgraph train events`",
+    )
     max_bytes: int = _setting(
         10_000_000,
         "raw input larger than this is refused (`too-large`) before parsing; gzip and WARC "

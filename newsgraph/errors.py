@@ -40,6 +40,10 @@ class Errors:
         "started with a write token also takes documents at /api/ingest)."
     )
     E016 = "Config {key}: cannot read {path}: {error}"
+    E017 = (
+        "Cannot read the event model {path}: {error}. Use 'bundled', 'none' (keep every "
+        "mention) or a file written by 'newsgraph train events'."
+    )
     E010 = "Refusing to bind {host}: serving on a non-loopback address needs --allow-remote"
 
 

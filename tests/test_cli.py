@@ -165,9 +165,19 @@ SUBCOMMANDS = {
         "spark",
         "train",
     ],
-    ("eval",): ["extraction", "case", "events", "geo", "news", "time", "stories", "quotes"],
+    ("eval",): [
+        "extraction",
+        "case",
+        "events",
+        "geo",
+        "news",
+        "time",
+        "stories",
+        "news-standoff",
+        "quotes",
+    ],
     ("spark",): ["analyze"],
-    ("train",): ["cues"],
+    ("train",): ["cues", "events"],
 }
 
 
@@ -229,7 +239,7 @@ def test_bench_reports_side_by_side_figures():
     assert result["docs"] == 4
     assert 100 <= result["words"] <= 10_000  # four articles of the demo corpus
     assert result["model"] == Config().model
-    assert result["pipeline"][-1] == "newsgraph_attributions_v1"
+    assert result["pipeline"][-1] == "newsgraph_event_coref_v1"
     assert {"ner", "newsgraph_events_v1", "newsgraph_actors_v1"} <= set(result["pipeline"])
     for key in ("bare_spacy_wps", "analyze_wps"):
         assert isinstance(result[key], int) and 10 <= result[key] <= 10_000_000, (key, result)

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from newsgraph.config import Config
 from newsgraph.eval.events import evaluate_events, tagged_spans
 from newsgraph.extract.events import lexicon as event_lexicon
 from newsgraph.extract.events.component import main_event
@@ -15,6 +16,13 @@ from newsgraph.nlp import load_pipeline
 from conftest import ROOT, shared_path
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules at work: every trigger mention kept (no eventhood model), so that each
+    construction is tested on its own; the model is tested in test_event_model.py."""
+    return load_pipeline(Config(event_model="none"))
 
 
 def _run(nlp, text):
@@ -164,6 +172,88 @@ def test_definite_event_noun_refers_back(nlp):
     _, events, actors = _run(
         nlp, "Egypt and Qatar held a meeting in Cairo. The meeting lasted two hours."
     )
-    first, second = events[0], events[-1]
-    assert second["trigger"]["text"] == "meeting" and second["same_as"] == first["id"]
-    assert {"Egypt", "Qatar"} <= _names(second["actors"], actors)
+    meetings = [e for e in events if e["type"] == "CONSULT"]
+    assert len(meetings) == 1, [(e["type"], e["trigger"]["text"]) for e in events]
+    triggers = [m["trigger"]["text"] for m in meetings[0]["mentions"]]
+    assert triggers == ["held a meeting", "meeting"]
+    assert {"Egypt", "Qatar"} <= _names(meetings[0]["actors"], actors)
+
+
+# -- one record per happening (coreference of event mentions) ------------------------
+
+
+def test_repeated_mentions_of_one_raid_make_one_event(nlp):
+    _, events, _ = _run(
+        nlp,
+        "Police raided a warehouse in Lagos on Friday and arrested four men. "
+        "The raid followed a tip from neighbours. Officers said the arrests were lawful.",
+    )
+    by_trigger = {
+        e["trigger"]["text"]: [m["trigger"]["text"] for m in e["mentions"]] for e in events
+    }
+    assert by_trigger.get("raided") == ["raided", "raid"], by_trigger
+    assert by_trigger.get("arrested") == ["arrested", "arrests"], by_trigger
+    for event in events:
+        assert event["mentions"], event
+        assert any(m["trigger"] == event["trigger"] for m in event["mentions"])
+
+
+def test_two_attacks_in_opposite_directions_stay_two(nlp):
+    _, events, actors = _run(
+        nlp, "Armenia attacked Azerbaijan on Monday. Azerbaijan attacked Armenia on Tuesday."
+    )
+    attacks = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(attacks) == 2
+    assert [_names(e["actors"], actors) for e in attacks] == [{"Armenia"}, {"Azerbaijan"}]
+
+
+def test_different_steps_of_a_story_are_not_merged(nlp):
+    _, events, _ = _run(
+        nlp,
+        "Riot police detained ten students on Sunday. "
+        "Police then banned all gatherings near the campus.",
+    )
+    coerce = [e for e in events if e["type"] == "COERCE"]
+    assert len(coerce) == 2, [(e["trigger"]["text"], len(e["mentions"])) for e in coerce]
+
+
+# -- every event dated: its own time, else the document's date ------------------------
+
+
+def _dated(nlp, text, published):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    times = {t["id"]: t for t in doc._.ng_times}
+    return doc._.ng_events, times
+
+
+def test_event_without_a_time_takes_the_document_date(nlp):
+    events, times = _dated(nlp, "Police arrested two protesters outside parliament.", "2024-03-05")
+    event = _one(events, "COERCE")
+    assert event["time_source"] == "document"
+    document_time = times[event["time"]]
+    assert document_time["value"] == "2024-03-05" and document_time["source"] == "document"
+    assert document_time["start"] is None  # no span in the text: evidence is `published`
+
+
+def test_event_with_its_own_time_keeps_it(nlp):
+    events, times = _dated(nlp, "Police arrested two protesters on Monday.", "2024-03-07")
+    event = _one(events, "COERCE")
+    assert event["time_source"] == "text"
+    assert times[event["time"]]["text"] == "Monday"
+
+
+def test_plans_and_conditions_stay_undated(nlp):
+    events, _ = _dated(nlp, "The union will strike if wages are cut.", "2024-03-07")
+    for event in events:
+        if event["modality"] in {"future", "hypothetical"}:
+            assert event["time"] is None and event["time_source"] is None
+
+
+def test_without_a_document_date_undated_events_stay_undated(nlp):
+    events, times = _dated(nlp, "Police arrested two protesters outside parliament.", None)
+    event = _one(events, "COERCE")
+    assert event["time"] is None and event["time_source"] is None
+    assert not any(t.get("source") == "document" for t in times.values())

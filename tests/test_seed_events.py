@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.clean import clean
+from newsgraph.config import Config
 from newsgraph.ingest import iter_inputs
+from newsgraph.nlp import load_pipeline
 from newsgraph.types import CleanDocument, RawInput
 
 from conftest import shared_path
@@ -15,14 +17,21 @@ pytestmark = pytest.mark.shared_data
 REFERENCE = "000_944e2e68a596274f.txt"
 
 
-@pytest.fixture(scope="module")
-def page(config, nlp):
+def _document(config):
     path = shared_path("seed", REFERENCE)
     raw = next(i for i in iter_inputs([str(path)], max_bytes=config.max_bytes))
     assert isinstance(raw, RawInput)
     document = clean(raw, config)
     assert isinstance(document, CleanDocument)
-    doc = nlp(document.text)
+    return document
+
+
+@pytest.fixture(scope="module")
+def page(config):
+    """The page through the rules alone (every trigger mention kept, then merged), so that
+    each construction below is checked whatever the eventhood model keeps."""
+    nlp = load_pipeline(Config(event_model="none"))
+    doc = nlp(_document(config).text)
     actors = {a["id"]: a for a in doc._.ng_actors}
     places = {p["id"]: p["text"] for p in doc._.ng_places or []}
     times = {t["id"]: t["text"] for t in doc._.ng_times or []}
@@ -80,6 +89,7 @@ def test_travel_beirut_to_istanbul(page):
     assert places[travel["origin"]] == "Beirut"
     assert places[travel["destination"]] == "Istanbul"
     assert "reportedly" in travel["hedges"]
+    assert "appears" in {h for e in events for h in e["hedges"]}
     assert [h["text"] for h in travel["hedge_spans"]] == ["reportedly"]
 
 
@@ -109,3 +119,15 @@ def test_israeli_officials_accusation(page):
     accusation = next(e for e in events if e["type"] == "ACCUSE" and e["actors"])
     assert {actors[i]["country"] for i in accusation["actors"]} == {"ISR"}
     assert "Hamas" in _names(accusation["targets"], actors)
+
+
+def test_the_page_lists_each_real_event_once(config, nlp):
+    """With the eventhood model: a coder finds about seven events on this page; every
+    mention of the Istanbul meeting is one event, and no mention is listed twice."""
+    doc = nlp(_document(config).text)
+    events = doc._.ng_events
+    assert 5 <= len(events) <= 10, [(e["type"], e["trigger"]["text"]) for e in events]
+    meetings = [e for e in events if e["type"] == "CONSULT" and len(e["mentions"]) > 1]
+    assert len(meetings) == 1
+    starts = [m["trigger"]["start"] for e in events for m in e["mentions"]]
+    assert len(starts) == len(set(starts))

@@ -272,11 +272,16 @@ def test_event_actor_rows_are_written_and_backfilled_by_the_migration(tmp_path):
             "VALUES ('a', 'V1', 'ACCUSE', 'asserted', '[\"A1\", \"A2\"]', '[\"A3\"]'), "
             "('a', 'V2', 'AGREE', 'asserted', '[]', '[]')"
         )
-        # Pretend the store predates migration 5.
+        # Pretend the store predates migrations 5 and 6.
         con.execute("DROP TABLE event_actors")
-        con.execute("DELETE FROM schema_migrations WHERE version = 5")
+        con.execute("DELETE FROM schema_migrations WHERE version >= 5")
     with Store(db) as store:
         rows = store.con.execute(
             "SELECT event_id, actor_id, role FROM event_actors ORDER BY ALL"
         ).fetchall()
+        counts = store.con.execute(
+            "SELECT event_id, mention_count, time_source FROM events ORDER BY ALL"
+        ).fetchall()
     assert rows == [("V1", "A1", "actor"), ("V1", "A2", "actor"), ("V1", "A3", "target")]
+    # Events stored without a count are one mention each.
+    assert counts == [("V1", 1, None), ("V2", 1, None)]

@@ -141,6 +141,35 @@ def eval_stories_command(
     report(result, what="stories B-cubed F1", score=_key("f1"), floor=min_f1)
 
 
+@eval_app.command("news-standoff")
+def eval_news_standoff_command(
+    annotations: Annotated[
+        Path, typer.Argument(help="Standoff annotations (annotations/news_events.jsonl).")
+    ],
+    texts: Annotated[
+        Path, typer.Option("--texts", help="The shared data folder that holds the texts.")
+    ] = Path("../shared/data"),
+    fold: Annotated[
+        str | None, typer.Option("--fold", help="K/N: score every N-th text from the K-th.")
+    ] = None,
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Events on the training texts (annotated as standoff on ../shared/data): the same
+    metric as ``eval news``."""
+    from newsgraph.eval.news import read_standoff_gold, score_articles
+
+    where = None
+    if fold:
+        k, _, n = fold.partition("/")
+        where = (int(k), int(n))
+    articles = read_standoff_gold(annotations, texts, limit, fold=where)
+    result = score_articles(articles, path=annotations, config=settings(config_path, model))
+    report(result, what="typed event F1", score=_key("F1"), floor=min_f1)
+
+
 @eval_app.command("quotes")
 def eval_quotes_command(
     folder: Annotated[Path, typer.Argument(help="Folder with text/ and attributions/ (brat).")],

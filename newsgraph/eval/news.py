@@ -345,10 +345,27 @@ def gold_inputs(articles: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 def evaluate_news(path: Path, *, config: Config, limit: int | None = None) -> dict[str, Any]:
     """Analyse the gold articles' texts and score the records."""
+    return score_articles(read_gold(path, limit), path=path, config=config)
+
+
+def read_standoff_gold(
+    path: Path, texts: Path, limit: int | None = None, *, fold: tuple[int, int] | None = None
+) -> list[dict[str, Any]]:
+    """Standoff annotations (``annotations/news_events.jsonl``) rebuilt on the texts under
+    ``texts`` (the shared data folder); ``fold=(k, n)`` keeps every n-th line from the k-th."""
+    from newsgraph.train.standoff import from_standoff
+
+    lines = read_gold(path)
+    if fold is not None:
+        lines = lines[fold[0] :: fold[1]]
+    return [from_standoff(line, texts) for line in lines[:limit] if line]
+
+
+def score_articles(articles: list[dict[str, Any]], *, path: Path, config: Config) -> dict[str, Any]:
+    """Analyse ``articles`` (gold in the quoted form, texts included) and score them."""
     from newsgraph.ingest.given import given_document
     from newsgraph.pipeline import analyze
 
-    articles = read_gold(path, limit)
     inputs = [
         given_document(fields, ref=f"{path}#{fields['id']}", path=str(path), published=None)
         for fields in gold_inputs(articles)

@@ -191,7 +191,7 @@ def write_gdelt(
                     "EventBaseCode": root or "",
                     "EventRootCode": root or "",
                     "QuadClass": mappings()["quad_class"].get(root, "") if root else "",
-                    "NumMentions": 1,
+                    "NumMentions": len(event.get("mentions") or []) or 1,
                     "NumSources": 1,
                     "NumArticles": 1,
                     "SOURCEURL": record.get("url") or record.get("path") or record["id"],

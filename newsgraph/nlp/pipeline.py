@@ -22,6 +22,7 @@ ENTITY_SPANS = "newsgraph_entity_spans_v1"
 PLACES = "newsgraph_places_v1"
 ACTORS = "newsgraph_actors_v1"
 EVENTS = "newsgraph_events_v1"
+EVENT_COREF = "newsgraph_event_coref_v1"
 ATTRIBUTIONS = "newsgraph_attributions_v1"
 
 # Our components, in order, appended after the model's own pipes: (module that registers
@@ -34,6 +35,7 @@ NEWSGRAPH_COMPONENTS = (
     ("newsgraph.extract.events.component", EVENTS),
     ("newsgraph.extract.category.component", "newsgraph_category_v1"),
     ("newsgraph.extract.attributions.component", ATTRIBUTIONS),
+    ("newsgraph.extract.events.component", EVENT_COREF),
 )
 
 
@@ -48,6 +50,7 @@ def component_settings(factory: str, config: Config) -> dict[str, str]:
         ACTORS: {"dictionaries": config.actors},
         EVENTS: {"lexicons": config.event_lexicon},
         ATTRIBUTIONS: {"cue_model": config.cue_model},
+        EVENT_COREF: {"event_model": config.event_model},
     }
     return settings.get(factory, {})
 

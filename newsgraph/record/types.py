@@ -20,6 +20,7 @@ from newsgraph.record.vocabulary import (
     PloverType,
     PublishedSource,
     SourceType,
+    TimeSource,
     TimeType,
 )
 
@@ -99,14 +100,20 @@ class Place(TypedDict):
 class Time(TypedDict):
     id: str
     text: str
-    start: int
-    end: int
+    start: int | None  # null only on the document's date (source "document")
+    end: int | None
     value: str | None
     precision: str
     resolved: bool
     type: TimeType
     mod: str | None
     timeml: str | None
+    source: NotRequired[TimeSource]  # "document": the publication date, no span in the text
+
+
+class EventMention(TypedDict):
+    trigger: Span
+    sentence: CharRange
 
 
 class Event(TypedDict):
@@ -121,6 +128,7 @@ class Event(TypedDict):
     place: str | None
     places: list[str]
     time: str | None
+    time_source: TimeSource | None
     attribution: str | None
     confidence: float
     hedges: list[str]
@@ -129,7 +137,7 @@ class Event(TypedDict):
     destination: str | None
     depth: int
     category: str | None
-    same_as: NotRequired[str]
+    mentions: list[EventMention]
 
 
 class Attribution(TypedDict):

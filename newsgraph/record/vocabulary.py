@@ -36,6 +36,7 @@ PlacePrecision = Literal["city", "admin1", "country", "region"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedSource = Literal["given", "html-meta", "url"]
 LineageRelation = Literal["duplicate", "copy", "rewrite"]
+TimeSource = Literal["text", "document"]
 
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 MODALITIES: tuple[str, ...] = get_args(Modality)
@@ -45,3 +46,4 @@ PLACE_PRECISIONS: tuple[str, ...] = get_args(PlacePrecision)
 TIME_TYPES: tuple[str, ...] = get_args(TimeType)
 PUBLISHED_SOURCES: tuple[str, ...] = get_args(PublishedSource)
 LINEAGE_RELATIONS: tuple[str, ...] = get_args(LineageRelation)
+TIME_SOURCES: tuple[str, ...] = get_args(TimeSource)

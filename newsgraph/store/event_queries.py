@@ -144,6 +144,7 @@ def list_events(
         " e.trigger_text, e.event_date, e.actors, e.targets, e.place_id, e.time_id,"
         " e.attribution_id, e.confidence, a.title, a.source_name, a.source_domain,"
         " p.name, p.country, p.lat, p.lon, q.source_type, q.source_text,"
+        " e.mention_count, e.time_source,"
         f" {_SORT}"
         # The page is chosen on the events (and only the joins the filters need), then
         # joined for display: sorting keys is cheaper than sorting joined rows.
@@ -176,6 +177,8 @@ def list_events(
                 if r[10]
                 else None,
                 "time": r[11],
+                "time_source": r[24],
+                "mentions": r[23] or 1,
                 "attribution": {"id": r[12], "source_type": r[21], "source": r[22]}
                 if r[12]
                 else None,
@@ -186,7 +189,7 @@ def list_events(
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        next_cursor = encode_json_cursor([last[23], last[0], last[1]])
+        next_cursor = encode_json_cursor([last[25], last[0], last[1]])
     return items, next_cursor, total
 
 

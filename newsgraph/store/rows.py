@@ -71,6 +71,7 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
             t.get("resolved"),
         ]
         for t in record.get("times") or []
+        if t.get("start") is not None  # the document's date is no expression of the text
     ]
     rows["events"] = [
         [
@@ -92,6 +93,8 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
             v.get("attribution"),
             v.get("confidence"),
             event_date(v, record),
+            len(v.get("mentions") or []) or 1,
+            v.get("time_source"),
         ]
         for v in record.get("events") or []
     ]
@@ -134,7 +137,7 @@ COLUMNS = {
     "times": "article_id, time_id, text, start_char, end_char, value, precision, resolved",
     "events": "article_id, event_id, type, mode, modality, category, trigger_text, "
     "trigger_start, trigger_end, sentence_start, sentence_end, actors, targets, "
-    "place_id, time_id, attribution_id, confidence, event_date",
+    "place_id, time_id, attribution_id, confidence, event_date, mention_count, time_source",
     "attributions": "article_id, attribution_id, source_text, source_type, source_actor, "
     "cue_text, content_start, content_end, direct, via, negated",
 }

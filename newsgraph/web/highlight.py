@@ -51,7 +51,8 @@ def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
     for p in record.get("places") or []:
         spans.append(EvidenceSpan(p["id"], p["start"], p["end"], "place"))
     for t in record.get("times") or []:
-        spans.append(EvidenceSpan(t["id"], t["start"], t["end"], "time"))
+        if t.get("start") is not None:  # the document's date has no span in the text
+            spans.append(EvidenceSpan(t["id"], t["start"], t["end"], "time"))
     for a in record.get("actors") or []:
         for number, s in enumerate(a.get("spans") or []):
             spans.append(
@@ -63,6 +64,11 @@ def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
             spans.append(EvidenceSpan(v["id"], *trigger, "trigger"))
         if sentence:
             spans.append(EvidenceSpan(f"{v['id']}-sentence", *sentence, "sentence", inline=False))
+        # Later mentions of the same event ("the raid") are shown as its triggers too.
+        for number, mention in enumerate(v.get("mentions") or []):
+            bounds = _span(mention.get("trigger"))
+            if bounds and bounds != trigger:
+                spans.append(EvidenceSpan(f"{v['id']}-m{number}", *bounds, "trigger"))
     for q in record.get("attributions") or []:
         for part, inline in (("source", True), ("cue", True), ("content", False)):
             bounds = _span(q.get(part))

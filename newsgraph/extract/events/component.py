@@ -30,10 +30,14 @@ from newsgraph.extract.events.arguments import (
     subjects,
 )
 from newsgraph.extract.events.context import PlaceFinder, tied_time
+from newsgraph.extract.events.coref import merge_mentions
+from newsgraph.extract.events.dating import DocumentDate, date_event
+from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
+from newsgraph.nlp.extensions import doc_text
 
 BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
@@ -99,6 +103,9 @@ class EventExtractor:
                     _refer_back(record, found, records)
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
+        document_date = DocumentDate(doc)
+        for record in records:
+            date_event(record, document_date)
         doc._.ng_events = records
         return doc
 
@@ -144,6 +151,7 @@ class EventExtractor:
             "place": place,
             "places": tied,
             "time": time,
+            "time_source": None,  # set by dating.date_event
             "attribution": None,
             "confidence": round(min(confidence, 0.95), 2),
             # Hedge words as text (the attributions component appends its own the same way);
@@ -237,7 +245,6 @@ def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, An
             record["actors"] = list(previous["actors"])
             record["targets"] = record["targets"] or list(previous["targets"])
             record["place"] = record["place"] or previous["place"]
-            record["same_as"] = previous["id"]
             return
 
 
@@ -276,10 +283,33 @@ def main_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 @Language.factory(
     "newsgraph_events_v1",
-    assigns=["doc._.ng_events"],
+    assigns=["doc._.ng_events", "doc._.ng_times"],
     requires=["doc._.ng_actors", "token.dep", "token.lemma"],
     default_config={"lexicons": ""},
 )
 def make_events(nlp: Language, name: str, lexicons: str) -> EventExtractor:
     """``lexicons``: the ``event_lexicon`` setting, the user's lexicon files."""
     return EventExtractor(nlp, name, lexicons)
+
+
+@Language.factory(
+    "newsgraph_event_coref_v1",
+    assigns=["doc._.ng_events"],
+    requires=["doc._.ng_events", "doc._.ng_times", "doc._.ng_attributions"],
+    default_config={"event_model": "bundled"},
+)
+def make_event_coref(nlp: Language, name: str, event_model: str) -> Any:
+    """One record per happening: drops the mentions the eventhood model rejects, then
+    merges the mentions of each event (see ``coref``). Runs after attributions, so that
+    each mention's own source is known to both steps. ``event_model``: the setting."""
+    model = load_event_model(event_model)
+
+    def merge(doc: Doc) -> Doc:
+        mentions = doc._.ng_events or []
+        if model is not None:
+            mentions = model.keep(mentions, doc._.ng_actors or [], doc._.ng_attributions or [])
+        times = {t["id"]: t.get("value") for t in doc._.ng_times or []}
+        doc._.ng_events = merge_mentions(mentions, doc_text(doc), times)
+        return doc
+
+    return merge

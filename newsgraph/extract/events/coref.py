@@ -1,0 +1,173 @@
+"""Within-document event coreference: one record per happening, with all its mentions.
+
+An article names one meeting as "talks", "the meeting" and "Tuesday's session", and one
+raid as "raided" and "the raid". Each of those is a trigger; the analyst counts one event.
+Mentions are merged into the latest earlier event they are compatible with:
+
+* the same PLOVER type (after retyping: a threatened attack is not the attack);
+* participants that do not conflict: when both name actors they share one, when both name
+  targets they share one, and one's actors are not the other's targets;
+* times and places that do not conflict (two different days, two different places);
+* and positive evidence of identity: a shared participant and the same word stem
+  ("arrested" ... "the arrests"), or a definite or possessive event noun ("the raid",
+  "Tuesday's talks") within ``ANAPHOR_WINDOW`` characters of the event it names.
+
+The merged record keeps the fullest mention (most participant slots, then the earliest) as
+its ``trigger``/``sentence``; ``mentions`` lists every mention in text order; participants,
+places, hedges are the union over mentions, so no mention's evidence is lost.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few paragraphs
+STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
+SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
+ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _participants(event: dict[str, Any]) -> set[str]:
+    return set(event["actors"]) | set(event["targets"])
+
+
+def _agree(a: list[str], b: list[str]) -> bool:
+    """Two participant lists agree when either is empty or they share a member."""
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _same_kind(event: dict[str, Any], mention: dict[str, Any], times: dict[str, str]) -> bool:
+    """The same type, and not on two different dates."""
+    if event["type"] != mention["type"]:
+        return False
+    values = {times.get(t) for t in (event["time"], mention["time"]) if t}
+    return len({v for v in values if v}) <= 1
+
+
+def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str, str]) -> bool:
+    if not _same_kind(event, mention, times):
+        return False
+    if not (
+        _agree(event["actors"], mention["actors"]) and _agree(event["targets"], mention["targets"])
+    ):
+        return False
+    crossed = set(event["actors"]) & set(mention["targets"]) or set(event["targets"]) & set(
+        mention["actors"]
+    )
+    if crossed:  # "A attacked B" and "B attacked A" are two events
+        return False
+    places = {p for p in (event["place"], mention["place"]) if p}
+    return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
+
+
+def _anaphoric(mention: dict[str, Any], text: str) -> bool:
+    """A definite or possessive reference: "the raid", "Tuesday's talks"."""
+    before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
+    return bool(before) and (before[-1].lower() in ANAPHOR_WORDS or before[-1].endswith("'s"))
+
+
+def _stem(event: dict[str, Any]) -> str:
+    """The trigger's first word without its inflection or nominal suffix, cut to
+    ``STEM_CHARS``: "raided"/"raid", "arrested"/"arrests", "investigating"/"investigation"."""
+    words = event["trigger"]["text"].lower().split()
+    word = words[0] if words else ""
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:STEM_CHARS]
+
+
+def _same_stem(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """ "arrested" ... "the arrest", "investigating" ... "investigation": a repeat of the
+    same word names the same happening; a different verb with the same participants is
+    usually the next step of a story ("besieged", then "banned")."""
+    return _stem(a) == _stem(b)
+
+
+def _fullness(event: dict[str, Any]) -> tuple[int, int]:
+    slots = (
+        bool(event["actors"]) + bool(event["targets"]) + bool(event["place"]) + bool(event["time"])
+    )
+    return (-slots, event["trigger"]["start"])
+
+
+def _mention(event: dict[str, Any]) -> dict[str, Any]:
+    return {"trigger": dict(event["trigger"]), "sentence": dict(event["sentence"])}
+
+
+def _union(first: list[Any], second: list[Any]) -> list[Any]:
+    return first + [x for x in second if x not in first]
+
+
+def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
+    main = min(cluster, key=_fullness)
+    merged = dict(main)
+    others = [e for e in cluster if e is not main]
+    for other in others:
+        merged["actors"] = _union(merged["actors"], other["actors"])
+        merged["places"] = _union(merged["places"], other["places"])
+        merged["hedges"] = _union(merged["hedges"], other["hedges"])
+        merged["hedge_spans"] = _union(merged["hedge_spans"], other["hedge_spans"])
+        for field in ("place", "attribution", "origin", "destination"):
+            merged[field] = merged[field] or other[field]
+        if other.get("time_source") == "text" and merged.get("time_source") != "text":
+            merged["time"], merged["time_source"] = other["time"], "text"
+        merged["time"] = merged["time"] or other["time"]
+        merged["confidence"] = max(merged["confidence"], other["confidence"])
+    targets: list[str] = []
+    for event in [main, *others]:
+        targets = _union(targets, [t for t in event["targets"] if t not in merged["actors"]])
+    merged["targets"] = targets
+    merged["mentions"] = [_mention(e) for e in sorted(cluster, key=lambda e: e["trigger"]["start"])]
+    merged.pop("same_as", None)
+    return merged
+
+
+def _belongs(
+    cluster: list[dict[str, Any]],
+    mention: dict[str, Any],
+    times: dict[str, str],
+    *,
+    near: bool,
+    anaphor: bool,
+) -> bool:
+    if near and anaphor:
+        # "the raid" names the latest raid: its own participants come from a parse that is
+        # least reliable on such noun phrases, so only the type and the time must agree.
+        return all(_same_kind(e, mention, times) for e in cluster)
+    if not all(_compatible(e, mention, times) for e in cluster):
+        return False
+    if any(_participants(e) & _participants(mention) and _same_stem(e, mention) for e in cluster):
+        return True
+    return near and any(_same_stem(e, mention) for e in cluster)
+
+
+def merge_mentions(
+    events: list[dict[str, Any]], text: str, times: dict[str, str]
+) -> list[dict[str, Any]]:
+    """``events`` (one per trigger, in text order) as one record per happening.
+
+    ``times`` maps time ids to their values. Records are renumbered V1, V2, ... in the order
+    of their first mention.
+    """
+    clusters: list[list[dict[str, Any]]] = []
+    for mention in sorted(events, key=lambda e: e["trigger"]["start"]):
+        home = None
+        # An anaphor names the latest event of the same word if there is one ("the raid"
+        # after "raided ... arrested"), else the latest of its type.
+        same_word = [c for c in clusters if any(_same_stem(e, mention) for e in c)]
+        for cluster in [*reversed(same_word), *reversed(clusters)]:
+            near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
+            if _belongs(cluster, mention, times, near=near, anaphor=_anaphoric(mention, text)):
+                home = cluster
+                break
+        if home is None:
+            clusters.append([mention])
+        else:
+            home.append(mention)
+    merged = [_merge(cluster) for cluster in clusters]
+    merged.sort(key=lambda e: e["mentions"][0]["trigger"]["start"])
+    for number, event in enumerate(merged, start=1):
+        event["id"] = f"V{number}"
+    return merged
