@@ -20,6 +20,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Related-article titles are short and do not read as sentences.
 _HEADLINE_MAX_WORDS = 22
 _LINE = re.compile(r"[^\n]+")
+# No furniture pattern matches a paragraph this long (the longest, a photo caption with its
+# credit, stays under 800 characters); longer ones are article text and are not matched.
+_FURNITURE_MAX_CHARS = 1000
 
 
 @lru_cache(maxsize=4)
@@ -37,6 +40,8 @@ def furniture_patterns(user_files: str = "") -> re.Pattern[str]:
 
 
 def is_furniture(paragraph: str, user_files: str = "") -> bool:
+    if len(paragraph) > _FURNITURE_MAX_CHARS:
+        return False
     text = " ".join(paragraph.split())
     return furniture_patterns(user_files).fullmatch(text) is not None or (
         notice_kind(text) is not None

@@ -18,19 +18,22 @@ NOTICE_MAX_WORDS = 60
 
 @lru_cache(maxsize=1)
 def notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, pattern) pairs, in file order."""
+    """(kind, pattern) pairs, in file order. The patterns are written in lower case and
+    matched against lower-cased text: several times faster than case-insensitive matching,
+    and this runs on every paragraph."""
     pairs = []
     for line in shipped_lines("notices.txt"):
         kind, _, pattern = line.partition(" ")
-        pairs.append((kind, re.compile(pattern.strip(), re.IGNORECASE)))
+        pairs.append((kind, re.compile(pattern.strip())))
     return tuple(pairs)
 
 
 def notice_kind(paragraph: str) -> str | None:
     """The kind of notice ``paragraph`` is (``paywall``, ``reprint``), or None."""
-    text = " ".join(paragraph.split())
-    if not text or len(text.split()) > NOTICE_MAX_WORDS:
+    words = paragraph.lower().split()
+    if not words or len(words) > NOTICE_MAX_WORDS:
         return None
+    text = " ".join(words)
     for kind, pattern in notice_patterns():
         if pattern.search(text):
             return kind
