@@ -57,6 +57,7 @@ class Reasons:
     BINARY = ("binary", "input looks like binary data, not text or HTML")
     UNDECODABLE = ("undecodable", "could not determine the text encoding")
     EMPTY = ("empty", "no article text found")
+    NOTICE_ONLY = ("notice-only", "the page holds a {kind} notice where the article should be")
     BAD_JSON = ("bad-json", "line {line} is not a JSON object: {error}")
     BAD_FIELD = ("bad-field", "line {line}: {error}")
     BAD_GZIP = ("bad-gzip", "gzip data is corrupt or truncated: {error}")

@@ -14,7 +14,8 @@ class RawInput:
 
     ``kind`` says how to clean it: ``html`` goes through boilerplate removal, ``text`` is a
     scraped plain-text page (title line and furniture are detected), ``given-text`` is a
-    JSONL ``text`` field that must come out unchanged so annotated offsets stay valid.
+    JSONL ``text`` field whose offsets must stay valid: its furniture lines are blanked
+    (replaced by as many spaces), nothing else changes.
     """
 
     ref: str  # where it came from, unique within a run: a path, "path#line:3", "<stdin>"

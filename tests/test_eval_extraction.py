@@ -46,3 +46,26 @@ def test_extraction_quality_floor(config):
     result = evaluate_extraction(folder, config=config)
     assert result["pages"] == 91
     assert result["f1"] >= FLOORS["extraction_f1"], result
+
+
+def test_per_page_scores_stand_beside_the_peer_extractor(tmp_path, config):
+    (tmp_path / "html").mkdir()
+    body = " ".join(
+        f"The council met on day {n} to discuss the new bridge over the river." for n in range(8)
+    )
+    pages = {
+        "a": f"<html><body><article><p>{body}</p></article></body></html>",
+        "b": "<html><body><article><p>Nothing of the story here at all.</p></article></html>",
+    }
+    truth = {}
+    for key, html in pages.items():
+        (tmp_path / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
+        truth[key] = {"articleBody": body, "url": f"https://x.test/{key}"}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    result = evaluate_extraction(tmp_path, config=config, per_page=True)
+    rows = {row["key"]: row for row in result["per_page"]}
+    assert rows["a"]["f1"] == 1.0 and rows["a"]["peer_f1"] == 1.0
+    assert rows["b"]["f1"] == 0.0 and rows["b"]["peer_f1"] == 0.0
+    # The halves: page "a" is the even one, "b" the odd one.
+    assert result["f1_even_pages"] == 1.0 and result["f1_odd_pages"] == 0.0
+    assert "per_page" not in evaluate_extraction(tmp_path, config=config)

@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from newsgraph.clean.dates import date_from_url, parse_given_date
-from newsgraph.clean.furniture import strip_furniture
+from newsgraph.clean.furniture import blank_furniture, strip_furniture
 from newsgraph.clean.html import extract_html
 from newsgraph.clean.language import detect_language
 from newsgraph.clean.normalize import normalize_inline, normalize_text
+from newsgraph.clean.notices import notice_kinds
 from newsgraph.clean.plaintext import split_title
 from newsgraph.clean.rewrite import rewrite_signals
 from newsgraph.clean.urls import canonical_url, domain_of
@@ -37,6 +38,14 @@ def _strip_site_suffix(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
+def _body_beyond_title(text: str, title: str | None) -> bool:
+    """Whether ``text`` holds anything besides the headline repeated."""
+    headline = " ".join((title or "").split()).casefold()
+    return any(
+        line.strip() and " ".join(line.split()).casefold() != headline for line in text.split("\n")
+    )
+
+
 def _source(raw: RawInput, sitename: str | None, url: str | None) -> dict[str, Any] | None:
     given = dict(raw.source or {})
     name = given.get("name") or normalize_inline(sitename)
@@ -56,15 +65,19 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
     declared_language: str | None = None
 
     if raw.kind == "given-text":
-        text = raw.content  # unchanged, so offsets annotated on it stay valid
+        # Furniture lines are blanked, not removed: offsets annotated on the text stay valid.
+        text, dropped = blank_furniture(raw.content, config.furniture)
+        notices = notice_kinds(dropped)
     elif raw.kind == "text":
         paragraphs = _PARAGRAPH_BREAK.split(normalize_text(raw.content))
         if title is None:
             title, paragraphs = split_title(paragraphs)
+        notices = notice_kinds(paragraphs)
         text = "\n\n".join(strip_furniture(paragraphs, config.furniture))
     else:
         page = extract_html(raw.content, url=raw.url)
         lines = [line for line in normalize_text(page.text).split("\n") if line]
+        notices = notice_kinds(lines)
         text = "\n\n".join(strip_furniture(lines, config.furniture))
         sitename = page.sitename
         title = title or _strip_site_suffix(
@@ -74,6 +87,9 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         page_date, canonical = page.date, page.canonical_url
         declared_language = page.declared_language
 
+    if notices and not _body_beyond_title(text, title):
+        # A paywall or reprint notice stood where the article should be.
+        return failure(raw.ref, Reasons.NOTICE_ONLY, kind=" and ".join(notices))
     if not text.strip():
         return failure(raw.ref, Reasons.EMPTY)
     if len(text) > config.max_text_chars:
@@ -108,6 +124,8 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         published_source=published_source,
         source=_source(raw, sitename, url),
         author=author,
-        rewrite_signals=rewrite_signals(title=title, text=text, author=author, published=published),
+        rewrite_signals=rewrite_signals(
+            title=title, text=text, author=author, published=published, notices=notices
+        ),
         feed_entry=raw.feed_entry,
     )

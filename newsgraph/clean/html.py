@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +12,8 @@ import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml.etree import ParserError
+
+from newsgraph.clean.notices import article_chars, notice_kinds
 
 # Elements that never hold article text, for the fallback path.
 _NON_CONTENT = (
@@ -64,12 +68,15 @@ def _fallback_text(html: str) -> str:
 _SHORT_EXTRACTION = 1000
 
 
-def _trafilatura(html: str, url: str | None, *, fast: bool) -> dict[str, Any]:
+def _trafilatura(html: str, url: str | None, *, fast: bool, recall: bool = False) -> dict[str, Any]:
     document = trafilatura.bare_extraction(
         html,
         url=url,
         fast=fast,
-        favor_precision=True,  # measured best on the extraction benchmark (README)
+        # Precision measured best on the extraction benchmark (README); recall is the
+        # second try for a page whose body came out as a notice.
+        favor_precision=not recall,
+        favor_recall=recall,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
@@ -81,11 +88,72 @@ def _trafilatura(html: str, url: str | None, *, fast: bool) -> dict[str, Any]:
     return document.as_dict() if document is not None else {}
 
 
+def _walk_json(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _walk_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk_json(item)
+
+
+def _jsonld_body(html: str) -> str:
+    """The page's own ``articleBody`` in its JSON-LD, the longest if several."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    bodies = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for node in _walk_json(data):
+            body = node.get("articleBody")
+            if isinstance(body, str):
+                bodies.append(lxml.html.fromstring(body).text_content() if "<" in body else body)
+    return max(bodies, key=len, default="").strip()
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# A body whose text outside notices is shorter than this is taken for a notice page.
+_NOTICE_PAGE_CHARS = 500
+
+
+def _stands_in_for_article(text: str) -> bool:
+    """The extracted body is a paywall teaser, or little besides a reprint notice."""
+    paragraphs = _paragraphs(text)
+    kinds = notice_kinds(paragraphs)
+    return "paywall" in kinds or (bool(kinds) and article_chars(paragraphs) < _NOTICE_PAGE_CHARS)
+
+
+def _second_candidate(html: str, url: str | None, text: str) -> str | None:
+    """A fuller body for a page whose extraction came out as a notice, if there is one:
+    the page's own JSON-LD articleBody, else trafilatura in recall mode, provided it is
+    not a notice page itself."""
+    have = article_chars(_paragraphs(text))
+    for candidate in (
+        _jsonld_body(html),
+        (_trafilatura(html, url, fast=False, recall=True).get("text") or "").strip(),
+    ):
+        fuller = article_chars(_paragraphs(candidate)) > have
+        if fuller and not _stands_in_for_article(candidate):
+            return candidate
+    return None
+
+
 def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
     found = _trafilatura(html, url, fast=True)
     if len((found.get("text") or "").strip()) < _SHORT_EXTRACTION:
         found = _trafilatura(html, url, fast=False)
     text = (found.get("text") or "").strip()
+    if text and _stands_in_for_article(text):
+        text = _second_candidate(html, url, text) or text
     title, author = found.get("title"), found.get("author")
     sitename, canonical = found.get("sitename"), found.get("url")
     if not text:

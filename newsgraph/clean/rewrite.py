@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
-from newsgraph.clean.furniture import _pattern_lines
+from newsgraph.clean.lexicon import shipped_lines
 
 # Editors' notes in the body that say the article was changed after publication.
 _BODY_MARKERS = re.compile(
@@ -18,16 +17,20 @@ _BODY_MARKERS = re.compile(
 
 @lru_cache(maxsize=1)
 def _title_prefix() -> re.Pattern[str]:
-    words = _pattern_lines(
-        files("newsgraph.clean").joinpath("data/rewrite_prefixes.txt").read_text()
-    )
+    words = shipped_lines("rewrite_prefixes.txt")
     alternatives = "|".join(re.escape(word) for word in words)
     return re.compile(rf"^\s*\(?({alternatives})\)?\s*[:\-–—|]", re.IGNORECASE)
 
 
 def rewrite_signals(
-    *, title: str | None, text: str, author: str | None, published: str | None
+    *,
+    title: str | None,
+    text: str,
+    author: str | None,
+    published: str | None,
+    notices: list[str] | None = None,
 ) -> list[str]:
+    """``notices`` are the kinds of notice cleaning removed (``paywall``, ``reprint``)."""
     signals: list[str] = []
     if title:
         match = _title_prefix().match(title)
@@ -36,6 +39,7 @@ def rewrite_signals(
     marker = _BODY_MARKERS.search(text)
     if marker:
         signals.append("body-marker:" + marker.group(0).strip("( :").lower())
+    signals += [f"notice:{kind}" for kind in notices or ()]
     if not author:
         signals.append("no-byline")
     if not published:

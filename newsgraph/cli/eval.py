@@ -72,14 +72,31 @@ def _evaluation(
     eval_app.command(name)(command)
 
 
-_evaluation(
-    "extraction",
-    "newsgraph.eval.extraction:evaluate_extraction",
-    data="Benchmark folder with ground-truth.json.",
-    doc="Body-text extraction: 4-gram shingle precision, recall and F1.",
-    what="extraction F1",
-    metric="f1",
-)
+@eval_app.command("extraction")
+def eval_extraction_command(
+    path: Annotated[Path, typer.Argument(help="Benchmark folder with ground-truth.json.")],
+    limit: LimitOpt = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: Annotated[
+        float | None, typer.Option("--min-f1", help="Exit 1 when extraction F1 is below this.")
+    ] = None,
+    per_page: Annotated[
+        bool,
+        typer.Option(
+            "--per-page",
+            help="Also list each page's scores beside those of bare trafilatura (a peer).",
+        ),
+    ] = False,
+) -> None:
+    """Body-text extraction: 4-gram shingle precision, recall and F1."""
+    from newsgraph.eval.extraction import evaluate_extraction
+
+    config = settings(config_path, model)
+    result = evaluate_extraction(path, config=config, limit=limit, per_page=per_page)
+    report(result, what="extraction F1", score=_key("f1"), floor=min_f1)
+
+
 _evaluation(
     "case",
     "newsgraph.eval.case:evaluate_case",

@@ -1,0 +1,55 @@
+"""Paywall and reprint notices: paragraphs that stand in for an article or say where it ran.
+
+The patterns are data (``data/notices.txt``). A notice is looked for only in a short
+paragraph, so a long paragraph of the story that happens to mention subscribing or an
+earlier publication is never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsgraph.clean.lexicon import shipped_lines
+
+# Notices are one or two sentences; a paragraph longer than this is article text.
+NOTICE_MAX_WORDS = 60
+
+
+@lru_cache(maxsize=1)
+def notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, pattern) pairs, in file order. The patterns are written in lower case and
+    matched against lower-cased text: several times faster than case-insensitive matching,
+    and this runs on every paragraph."""
+    pairs = []
+    for line in shipped_lines("notices.txt"):
+        kind, _, pattern = line.partition(" ")
+        pairs.append((kind, re.compile(pattern.strip())))
+    return tuple(pairs)
+
+
+def notice_kind(paragraph: str) -> str | None:
+    """The kind of notice ``paragraph`` is (``paywall``, ``reprint``), or None."""
+    words = paragraph.lower().split()
+    if not words or len(words) > NOTICE_MAX_WORDS:
+        return None
+    text = " ".join(words)
+    for kind, pattern in notice_patterns():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def notice_kinds(paragraphs: list[str]) -> list[str]:
+    """The kinds of notice among ``paragraphs``, each once, in order of appearance."""
+    kinds: list[str] = []
+    for paragraph in paragraphs:
+        kind = notice_kind(paragraph)
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def article_chars(paragraphs: list[str]) -> int:
+    """Characters of the paragraphs that are not notices."""
+    return sum(len(p) for p in paragraphs if notice_kind(p) is None)
