@@ -78,7 +78,7 @@ class _Normaliser:
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|first|coming|previous|final|"
             rf"latest|following|same|initial|remaining|recent|{p.deictic}) )?"
             rf"({number}) (?:more |additional |full |straight |consecutive )?({p.unit})"
-            rf"(?: (?:old|long|and a half))?"
+            rf"(?: (?:long|and a half))?"
         )
         self.vague_duration = re.compile(
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|coming|recent|previous|following|"

@@ -312,6 +312,15 @@ def _readable(text: str) -> bool:
     return normalise(text, _NEUTRAL) is not None
 
 
+# A count of time units followed by "old" is an age ("a 6-year-old", "the 50-year-old
+# founder"), a property of a person or thing, not a time: TimeML leaves ages out.
+_AGE_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
+
+
+def _is_age(text: str, end: int) -> bool:
+    return _AGE_AFTER.match(text, end) is not None
+
+
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -321,6 +330,8 @@ def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
         if trimmed is None:
             continue
         start, end = _with_article(text, *trimmed)
+        if _is_age(text, end):
+            continue
         if _readable(text[start:end]):
             found.append(Candidate(start, end, True))
             continue
@@ -342,7 +353,11 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
         for j in range(len(tokens), i, -1):
             a, b = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
             trimmed = _trim(text, a, b)
-            if trimmed and _readable(text[trimmed[0] : trimmed[1]]):
+            if (
+                trimmed
+                and not _is_age(text, trimmed[1])
+                and _readable(text[trimmed[0] : trimmed[1]])
+            ):
                 kept.append(Candidate(trimmed[0], trimmed[1], True))
                 i = j
                 break
@@ -367,7 +382,11 @@ def _rule_candidates(text: str) -> list[Candidate]:
             ):
                 continue
             trimmed = _trim(text, start, end)
-            if trimmed and _readable(text[trimmed[0] : trimmed[1]]):
+            if (
+                trimmed
+                and not _is_age(text, trimmed[1])
+                and _readable(text[trimmed[0] : trimmed[1]])
+            ):
                 found.append(Candidate(trimmed[0], trimmed[1], False))
     return found
 
