@@ -9,9 +9,10 @@ correct / predicted, value recall = correct / gold.
 Two figures are reported. ``value_*`` compares the gold value with the prediction in
 TimeML notation (the record's ``timeml`` field): TimeML writes "early 1990" as "1990" with
 mod START where the record's ``value`` is the range "1990-01/1990-04". ``record_value_*``
-compares with the record's ``value`` as it is. In both, one notation difference is
-forgiven both ways: TimeML writes a decade as "199" and a century as "19", newsgraph as
-"199X" and "19XX".
+compares with the record's ``value`` as it is. In both, notation differences that say the
+same thing are forgiven both ways: a decade written "199" or "199X" (a century "19" or "19XX"), an ISO
+week with or without its leading zero ("2000-W7", "2000-W07"), and unknown trailing
+fields written out or left off ("1949-XX" is the year 1949, as "1949" is).
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def read_timeml(path: Path) -> TimeMLDocument:
 def canonical_value(value: str | None) -> str | None:
     if value is None:
         return None
+    value = re.sub(r"(?:-XX)+$", "", value)
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
     m = re.fullmatch(r"(\d{2,3})X+", value)
     return m[1] if m else value
 
