@@ -42,6 +42,7 @@ class TimeWords:
     references: dict[str, str]  # phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
     set_every: tuple[str, ...]
     leading_trim: frozenset[str]
+    forward_verbs: frozenset[str]  # lemmas of verbs whose time lies ahead of them
 
     def alternation(self, words: Any) -> str:
         """A regex alternation of ``words`` that prefers the longest ("sept" over "sep").
@@ -112,4 +113,5 @@ def time_words() -> TimeWords:
         references=_invert(raw["references"]),
         set_every=tuple(raw["set_words"]["every"]),
         leading_trim=frozenset(raw["leading_trim"]),
+        forward_verbs=frozenset(raw["forward_verbs"]),
     )
