@@ -317,8 +317,22 @@ def _readable(text: str) -> bool:
 _AGE_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 
 
-def _is_age(text: str, end: int) -> bool:
-    return _AGE_AFTER.match(text, end) is not None
+# "soon" and "shortly" before "as", "after" or "before" measure the gap to another event
+# ("as soon as the talks end", "shortly after the blast"): a relation, not a time. "As
+# soon as possible" names no other event and stays a (future) time.
+_GAP_ADVERB = re.compile(r"(?:soon|shortly)", re.IGNORECASE)
+_GAP_AFTER = re.compile(
+    r"\s+(?:as(?!\s+(?:possible|practicable|feasible)\b)|after|before|thereafter|"
+    r"afterwards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_time(text: str, start: int, end: int) -> bool:
+    """Words that read as a time but, from the words around them, are something else."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    return bool(_GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end))
 
 
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
@@ -330,7 +344,7 @@ def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
         if trimmed is None:
             continue
         start, end = _with_article(text, *trimmed)
-        if _is_age(text, end):
+        if _not_a_time(text, start, end):
             continue
         if _readable(text[start:end]):
             found.append(Candidate(start, end, True))
@@ -355,7 +369,7 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
             trimmed = _trim(text, a, b)
             if (
                 trimmed
-                and not _is_age(text, trimmed[1])
+                and not _not_a_time(text, *trimmed)
                 and _readable(text[trimmed[0] : trimmed[1]])
             ):
                 kept.append(Candidate(trimmed[0], trimmed[1], True))
@@ -384,7 +398,7 @@ def _rule_candidates(text: str) -> list[Candidate]:
             trimmed = _trim(text, start, end)
             if (
                 trimmed
-                and not _is_age(text, trimmed[1])
+                and not _not_a_time(text, *trimmed)
                 and _readable(text[trimmed[0] : trimmed[1]])
             ):
                 found.append(Candidate(trimmed[0], trimmed[1], False))
