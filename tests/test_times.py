@@ -229,6 +229,7 @@ _RULE_PHRASES = [
     "July last year",
     "the year-ago quarter, the latest period",
     "nineteen ninety-six, the year two thousand",
+    "last Thanksgiving, New Year’s Day 1999",
 ]
 
 

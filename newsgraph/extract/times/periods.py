@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from newsgraph.extract.times import timex
+from newsgraph.extract.times.holidays import holiday_in, holiday_near, holiday_rules
 from newsgraph.extract.times.timex import Period
 from newsgraph.extract.times.values import (
     FUTURE,
@@ -177,6 +178,13 @@ class _PeriodReader:
             (re.compile(r"(\d{1,2})(?:st|nd|rd|th) century"), self._century),
             (re.compile(rf"(?:({p.deictic}) )?({p.weekday})"), self._weekday),
             (re.compile(r"(today|yesterday|tomorrow|tonight)"), self._day_word),
+            (
+                re.compile(
+                    rf"(?:({p.deictic}) )?({self.words.alternation(holiday_rules())})"
+                    r"(?: (?:of )?(\d{4}))?"
+                ),
+                self._holiday,
+            ),
             (re.compile(rf"(?:({p.deictic}) )?({p.season})(?: (?:of )?(\d{{4}}))?"), self._season),
             (
                 re.compile(
@@ -315,6 +323,17 @@ class _PeriodReader:
         return anchored_to(
             context, lambda a: timex.day(a + timedelta(days=offset)), None, timex.DAY
         )
+
+    def _holiday(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
+        name = m[2]
+        if m[3]:
+            return timex.day(holiday_in(name, int(m[3])))
+        step = self.words.deictic.get(m[1] or "", 0)
+        if context.anchor is None:
+            fixed = holiday_rules()[name]
+            shape = f"XXXX-{fixed['month']:02d}-{fixed['day']:02d}" if "day" in fixed else None
+            return Pending(shape, timex.DAY)
+        return timex.day(holiday_near(name, context.anchor, step, context.direction))
 
     def _season(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         code = self.words.seasons[m[2]]

@@ -237,6 +237,14 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("quarter", "period"),
         ),
+        # named days, capitalised: "Thanksgiving Day", "last Christmas", "Easter 1999"
+        Rule(
+            re.compile(
+                rf"\b(?:{deictic}\s+)?(?-i:{_holiday_names(w.holidays)})(?:,?\s+(?:1[89]|20)\d\d)?\b",
+                flags,
+            ),
+            tuple(sorted({name.split()[0].split("'")[0] for name in w.holidays})),
+        ),
         # years written in words: "nineteen ninety-six", "the year two thousand"
         Rule(
             re.compile(
@@ -248,6 +256,18 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("nineteen", "thousand"),
         ),
+    )
+
+
+def _holiday_names(names: Iterable[str]) -> str:
+    """The named days as written in running text: every word capitalised but "of"."""
+    written = (
+        " ".join(word if word == "of" else word[:1].upper() + word[1:] for word in name.split())
+        for name in names
+    )
+    return "|".join(
+        re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for name in sorted(written, key=len, reverse=True)
     )
 
 

@@ -43,6 +43,7 @@ class TimeWords:
     set_every: tuple[str, ...]
     leading_trim: frozenset[str]
     forward_verbs: frozenset[str]  # lemmas of verbs whose time lies ahead of them
+    holidays: dict[str, dict[str, int]]  # name as written -> how its date is found
 
     def alternation(self, words: Any) -> str:
         """A regex alternation of ``words`` that prefers the longest ("sept" over "sep").
@@ -114,4 +115,5 @@ def time_words() -> TimeWords:
         set_every=tuple(raw["set_words"]["every"]),
         leading_trim=frozenset(raw["leading_trim"]),
         forward_verbs=frozenset(raw["forward_verbs"]),
+        holidays={str(k): {a: int(b) for a, b in v.items()} for k, v in raw["holidays"].items()},
     )
