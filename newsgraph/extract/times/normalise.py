@@ -164,6 +164,11 @@ class _Normaliser:
             day_text = " ".join(filter(None, (m[1], m[3])))
         if _hour_out_of_range(clock):
             return None
+        ref = context.reference
+        if not day_text and ref is not None and ref.granularity == timex.DAY:
+            # "at 10 p.m." with no day of its own: the day the text is on (the last day
+            # mentioned), as for "the morning" below.
+            return TimeValue(ref.value + clock, "time", True, kind="TIME")
         found = self._day_of(day_text, context)
         if found is None:
             return None
