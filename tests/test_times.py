@@ -230,6 +230,7 @@ _RULE_PHRASES = [
     "the year-ago quarter, the latest period",
     "nineteen ninety-six, the year two thousand",
     "last Thanksgiving, New Year’s Day 1999",
+    "later that year, the next day",
 ]
 
 

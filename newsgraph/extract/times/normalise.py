@@ -65,7 +65,7 @@ class _Normaliser:
             rf"(?:(.+?) )?(?:(?:early|late|mid|in the) )?({p.day_part})(?: (.+))?"
         )
         self.earlier_this = re.compile(
-            rf"(earlier|later) ({p.deictic}) (week|month|year|quarter|decade)"
+            rf"(earlier|later) ({p.deictic}|that|that same) (day|week|month|year|quarter|decade)"
         )
         self.part = re.compile(rf"({p.part})(?: of)?(?: the)? (.+)")
         self.last_half_of = re.compile(r"(first|last|second|latter) half of (?:the )?(.+)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -136,6 +137,33 @@ def spelled_year(text: str) -> int | None:
     return None
 
 
+_FINEST_FIRST = (
+    timex.DAY,
+    timex.WEEK,
+    timex.MONTH,
+    timex.QUARTER,
+    timex.HALF,
+    timex.SEASON,
+    timex.YEAR,
+    timex.DECADE,
+    timex.CENTURY,
+)
+
+# Words that place a day against the day the text is on ("the next day", "that day").
+_DAY_FROM_REFERENCE = frozenset(
+    {
+        "next",
+        "following",
+        "the following",
+        "previous",
+        "preceding",
+        "same",
+        "the same",
+        "that",
+        "that same",
+    }
+)
+
 _Rule = Callable[[re.Match[str], TimeContext], "Resolved | None"]
 
 
@@ -158,6 +186,10 @@ class _PeriodReader:
                 self._day_month_year,
             ),
             (re.compile(rf"{wd}({p.month}) (\d{{1,2}}){th}"), self._month_day),
+            (
+                re.compile(rf"({p.deictic}) {wd}({p.month}) (\d{{1,2}}){th}"),
+                self._deictic_month_day,
+            ),
             (re.compile(rf"{wd}(\d{{1,2}}){th} (?:of )?({p.month})"), self._day_month),
             (re.compile(rf"({p.month}) (?:of )?(\d{{4}})"), self._month_year),
             (re.compile(rf"({p.month}) (this|last|next) year"), self._month_in_year),
@@ -188,8 +220,8 @@ class _PeriodReader:
             (re.compile(rf"(?:({p.deictic}) )?({p.season})(?: (?:of )?(\d{{4}}))?"), self._season),
             (
                 re.compile(
-                    rf"({p.deictic}|same) (week|weekend|month|year|quarter|decade|century|"
-                    r"fiscal year|half)"
+                    rf"({p.deictic}|same|that|that same) (day|week|weekend|month|year|quarter|"
+                    r"decade|century|fiscal year|half)"
                 ),
                 self._deictic_unit,
             ),
@@ -246,6 +278,14 @@ class _PeriodReader:
 
     def _month_day(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         return _month_with_day(self.words.months[m[1]], int(m[2]), context)
+
+    def _deictic_month_day(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
+        # "last Oct. 23" is the latest Oct. 23 before the text, "next May 1" the first after.
+        step = self.words.deictic.get(m[1], 0)
+        direction = PAST if step < 0 else FUTURE if step > 0 else context.direction
+        return _month_with_day(
+            self.words.months[m[2]], int(m[3]), replace(context, direction=direction)
+        )
 
     def _day_month(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         return _month_with_day(self.words.months[m[2]], int(m[1]), context)
@@ -357,6 +397,16 @@ class _PeriodReader:
         ref = context.reference
         if m[1] in REFERENCE_DEICTIC and ref is not None and unit != "week":
             # "the following year", "the previous month": counted from the last mention.
+            return timex.shift(timex.period_of(ref.first_day(), granularity), step)
+        if unit == "day" and m[1] not in _DAY_FROM_REFERENCE:
+            return None  # "this day" is mostly "to this day", "last day" a final one
+        if m[1].startswith("that") or unit == "day":
+            # "that year", "that same day", "the next day": only the text's own time says
+            # which; with none mentioned, its value stays unknown.
+            if ref is None or _FINEST_FIRST.index(ref.granularity) > _FINEST_FIRST.index(
+                granularity
+            ):
+                return Pending(None, granularity)
             return timex.shift(timex.period_of(ref.first_day(), granularity), step)
         if m[2] == "weekend":
             return self._weekend(step, context)

@@ -134,6 +134,16 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             _needles(periods),
         ),
+        # periods placed against the text's own time: "that year", "later that day",
+        # "the next day", "the same week"
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?(?:that(?:\s+same)?|the\s+(?:same|next|following|previous))\s+"
+                r"(?:day|week|month|year)\b",
+                flags,
+            ),
+            ("that", "same", "next", "following", "previous"),
+        ),
         # "two days ago", "a year earlier", "three weeks later"
         Rule(
             re.compile(
