@@ -80,7 +80,8 @@ def _rule_patterns() -> tuple[Rule, ...]:
     today = ("today", "yesterday", "tomorrow")
     weekday = "|".join(sorted(long_weekdays, key=len, reverse=True))
     month = "|".join(sorted(long_months, key=len, reverse=True))
-    number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+"
+    # A count may carry a half: "5 1/2 hours".
+    number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+(?:\s+1/2)?"
     month_any = w.alternation(w.months)
     # Inside a compound count ("twenty four") an article cannot follow: "seven a year ago"
     # is "seven" + "a year ago".
