@@ -52,9 +52,11 @@ def _month_with_day(number: int, day_number: int, context: TimeContext) -> Resol
     candidate = _safe_date(year, number, day_number) or date(year, number, 28)
     # A date without a year is the anchor's year unless that puts it on the wrong side of
     # the anchor for the tense; with no tense, up to three months ahead reads as coming,
-    # further ahead as last year's.
+    # further ahead as last year's. News writes the year of any date outside the current
+    # one, so a past tense moves a date back only when it lies over three months ahead:
+    # nearer, the tense is often the report's ("asked him to testify on Feb. 10").
     ahead = (candidate - anchor).days
-    if context.direction == PAST and ahead > 31:
+    if context.direction == PAST and ahead > 92:
         year -= 1
     elif context.direction == FUTURE and ahead < -31:
         year += 1
