@@ -49,6 +49,10 @@ def clause_direction(span: Span) -> str:
     The governing verb is the first verb or auxiliary above the expression; "will" or
     "going to" among its auxiliaries mean future, a past-tense form means past.
     """
+    if span.root.dep_ == "poss":
+        # "Wednesday's ruling": the time belongs to the noun, not to the clause's verb,
+        # whose tense says nothing about it.
+        return NEAREST
     return _verb_direction(_governing_verb(span.root), depth=0)
 
 
