@@ -38,6 +38,8 @@ _QUALIFIERS = (
 
 _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))?"
 
+_YEARS_IN_UNIT = {"decade": 10, "century": 100}
+
 _CLOCK_UNIT_GRANULARITY = {"hour": timex.DAY, "minute": timex.DAY, "second": timex.DAY}
 
 
@@ -277,6 +279,10 @@ class _Normaliser:
             base_date = ref.first_day()
         if unit.name == "quarter":
             found = timex.shift(timex.period_of(base_date, timex.QUARTER), steps)
+        elif unit.name in _YEARS_IN_UNIT:
+            # "a decade ago" is the year ten years back (1989 from 1999), not the decade
+            # before the anchor's (the 1980s).
+            found = timex.shift(timex.year(base_date.year), steps * _YEARS_IN_UNIT[unit.name])
         else:
             found = timex.shift(timex.period_of(base_date, granularity), steps)
         return TimeValue(
