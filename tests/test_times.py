@@ -231,6 +231,7 @@ _RULE_PHRASES = [
     "nineteen ninety-six, the year two thousand",
     "last Thanksgiving, New Year’s Day 1999",
     "later that year, the next day",
+    "on Aug. 7 and Sept 30, 1998",
 ]
 
 

@@ -80,6 +80,8 @@ def _rule_patterns() -> tuple[Rule, ...]:
     today = ("today", "yesterday", "tomorrow")
     weekday = "|".join(sorted(long_weekdays, key=len, reverse=True))
     month = "|".join(sorted(long_months, key=len, reverse=True))
+    short_months = [m for m in w.months if len(m) <= 4 and m not in long_months]
+    short_month = "|".join(sorted((m.title() for m in short_months), key=len, reverse=True))
     # A count may carry a half: "5 1/2 hours".
     number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+(?:\s+1/2)?"
     month_any = w.alternation(w.months)
@@ -178,6 +180,16 @@ def _rule_patterns() -> tuple[Rule, ...]:
                 flags,
             ),
             _needles(long_months),
+        ),
+        # abbreviated month names need a day: "Aug. 7", "Sept. 30, 1998" ("Aug" alone is
+        # rarely a month, and "Jan", "Mar" are also names and words)
+        Rule(
+            re.compile(
+                rf"\b(?-i:{short_month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\.\d)"
+                r"(?:,?\s+(?:1[89]|20)\d\d\b)?",
+                flags,
+            ),
+            _needles(short_months),
         ),
         # vague references: "now", "currently", "recently", "the past"
         Rule(
