@@ -12,6 +12,7 @@ and deictic words here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from newsgraph.extract.times import timex
@@ -213,7 +214,11 @@ class _Normaliser:
         found = read_period(f"{m[2]} {m[3]}", context)
         if found is None:
             return None
-        return _from_period(found, context, mod="START" if m[1] == "earlier" else "END")
+        value = _from_period(found, context, mod="START" if m[1] == "earlier" else "END")
+        if m[2].startswith("that"):
+            # Read from the last mention ("later that year"), so it must not replace it.
+            return replace(value, from_reference=True)
+        return value
 
     def _part_of_period(self, text: str, context: TimeContext) -> TimeValue | None:
         m = self.part.fullmatch(text)

@@ -80,7 +80,7 @@ def _rule_patterns() -> tuple[Rule, ...]:
     today = ("today", "yesterday", "tomorrow")
     weekday = "|".join(sorted(long_weekdays, key=len, reverse=True))
     month = "|".join(sorted(long_months, key=len, reverse=True))
-    short_months = [m for m in w.months if len(m) <= 4 and m not in long_months]
+    short_months = [m for m in w.months if len(m) <= 4]
     short_month = "|".join(sorted((m.title() for m in short_months), key=len, reverse=True))
     # A count may carry a half: "5 1/2 hours".
     number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+(?:\s+1/2)?"
