@@ -9,9 +9,12 @@ correct / predicted, value recall = correct / gold.
 Two figures are reported. ``value_*`` compares the gold value with the prediction in
 TimeML notation (the record's ``timeml`` field): TimeML writes "early 1990" as "1990" with
 mod START where the record's ``value`` is the range "1990-01/1990-04". ``record_value_*``
-compares with the record's ``value`` as it is. In both, one notation difference is
-forgiven both ways: TimeML writes a decade as "199" and a century as "19", newsgraph as
-"199X" and "19XX".
+compares with the record's ``value`` as it is. In both, notation differences that say the
+same thing are forgiven both ways: a decade written "199" or "199X" (a century "19" or
+"19XX"), an ISO week with or without its leading zero ("2000-W7", "2000-W07"), and unknown
+trailing fields written out or left off ("1949-XX" is the year 1949, as "1949" is).
+``misses_by_class`` counts, per class of gold value (day, duration, set, time of day...),
+the gold expressions not found and those found with a wrong value.
 """
 
 from __future__ import annotations
@@ -82,8 +85,33 @@ def read_timeml(path: Path) -> TimeMLDocument:
 def canonical_value(value: str | None) -> str | None:
     if value is None:
         return None
+    value = re.sub(r"(?:-XX)+$", "", value)
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
     m = re.fullmatch(r"(\d{2,3})X+", value)
     return m[1] if m else value
+
+
+# Classes of gold value, for reading what is missed (``misses_by_class``): first match wins.
+_VALUE_CLASSES = (
+    ("reference", re.compile(r"[A-Z]+_REF")),
+    ("duration", re.compile(r"P.*")),
+    ("time of day", re.compile(r".*T(?:\d|MO|AF|EV|NI|DT).*")),
+    ("underspecified", re.compile(r".*X.*")),
+    ("week", re.compile(r"\d{4}-W.*")),
+    ("quarter or half", re.compile(r"\d{4}-[QH]\d")),
+    ("season", re.compile(r"\d{4}-(?:SP|SU|FA|WI)")),
+    ("day", re.compile(r"\d{4}-\d\d-\d\d")),
+    ("month", re.compile(r"\d{4}-\d\d")),
+    ("year", re.compile(r"\d{4}")),
+    ("decade or century", re.compile(r"\d{2,3}")),
+)
+
+
+def value_class(value: str, kind: str) -> str:
+    """The class of a gold TIMEX3: "set", "duration", "week", "time of day"..."""
+    if kind == "SET":
+        return "set"
+    return next((name for name, shape in _VALUE_CLASSES if shape.fullmatch(value)), "other")
 
 
 def _predict(nlp: Language, documents: list[TimeMLDocument]) -> list[list[dict[str, Any]]]:
@@ -126,6 +154,8 @@ def evaluate_time(
     wrong: Counter[tuple[str, str, str]] = Counter()
     missed: Counter[str] = Counter()
     spurious: Counter[str] = Counter()
+    classes: dict[str, Counter[str]] = {}
+    examples: dict[str, str] = {}
     for document, predicted_times in zip(documents, predictions, strict=True):
         predicted += len(predicted_times)
         for p in predicted_times:
@@ -137,9 +167,14 @@ def evaluate_time(
             counts = by_type.setdefault(g.kind or "?", Counter())
             counts["gold"] += 1
             gold_total += 1
+            value_kind = value_class(g.value, g.kind)
+            by_class = classes.setdefault(value_kind, Counter())
+            by_class["gold"] += 1
             overlapping = [p for p in predicted_times if p["start"] < g.end and g.start < p["end"]]
             if not overlapping:
                 missed[g.text.lower()] += 1
+                by_class["missed"] += 1
+                examples.setdefault(value_kind, f"{g.text} ({g.value}): not found")
                 continue
             found += 1
             counts["found"] += 1
@@ -153,6 +188,8 @@ def evaluate_time(
                 shown = overlapping[0]
                 shown_value = str(shown.get("timeml", shown["value"]))
                 wrong[(f"{g.text} [{shown['text']}]", g.value, shown_value)] += 1
+                by_class["wrong"] += 1
+                examples.setdefault(value_kind, f"{g.text} ({g.value}): {shown_value}")
 
     span_p, span_r = _ratio(predicted_overlapping, predicted), _ratio(found, gold_total)
     value_p, value_r = _ratio(correct, predicted), _ratio(correct, gold_total)
@@ -180,4 +217,10 @@ def evaluate_time(
         ],
         "missed": [{"text": text, "count": n} for text, n in missed.most_common(10)],
         "spurious": [{"text": text, "count": n} for text, n in spurious.most_common(10)],
+        # Per class of gold value: how many there are, not found, found with a wrong value,
+        # and the first such miss.
+        "misses_by_class": {
+            kind: {**dict(counts), "example": examples.get(kind, "")}
+            for kind, counts in sorted(classes.items(), key=lambda item: -item[1]["gold"])
+        },
     }

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.times.normalise import normalise
 from newsgraph.extract.times.spans import find_time_spans
 from newsgraph.extract.times.values import FUTURE, NEAREST, PAST, TimeContext
+from newsgraph.extract.times.words import time_words
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
 
@@ -48,6 +49,10 @@ def clause_direction(span: Span) -> str:
     The governing verb is the first verb or auxiliary above the expression; "will" or
     "going to" among its auxiliaries mean future, a past-tense form means past.
     """
+    if span.root.dep_ == "poss":
+        # "Wednesday's ruling": the time belongs to the noun, not to the clause's verb,
+        # whose tense says nothing about it.
+        return NEAREST
     return _verb_direction(_governing_verb(span.root), depth=0)
 
 
@@ -62,6 +67,10 @@ def _governing_verb(token: Token) -> Token:
 def _verb_direction(token: Token, depth: int) -> str:
     words = [token, *(child for child in token.children if child.dep_ in ("aux", "auxpass"))]
     lowered = {w.lower_ for w in words}
+    if token.lemma_.lower() in time_words().forward_verbs and "had" not in lowered:
+        # A plan points ahead of the report, unless it is a past perfect plan ("had been
+        # scheduled to expire Friday"), which was due before the report.
+        return FUTURE
     if lowered & _FUTURE_AUX or any(
         w.lower_ == "going" and any(c.lower_ == "to" for c in w.children) for w in words
     ):

@@ -12,6 +12,7 @@ and deictic words here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from newsgraph.extract.times import timex
@@ -37,6 +38,8 @@ _QUALIFIERS = (
 )
 
 _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))?"
+
+_YEARS_IN_UNIT = {"decade": 10, "century": 100}
 
 _CLOCK_UNIT_GRANULARITY = {"hour": timex.DAY, "minute": timex.DAY, "second": timex.DAY}
 
@@ -65,7 +68,7 @@ class _Normaliser:
             rf"(?:(.+?) )?(?:(?:early|late|mid|in the) )?({p.day_part})(?: (.+))?"
         )
         self.earlier_this = re.compile(
-            rf"(earlier|later) ({p.deictic}) (week|month|year|quarter|decade)"
+            rf"(earlier|later) ({p.deictic}|that|that same) (day|week|month|year|quarter|decade)"
         )
         self.part = re.compile(rf"({p.part})(?: of)?(?: the)? (.+)")
         self.last_half_of = re.compile(r"(first|last|second|latter) half of (?:the )?(.+)")
@@ -78,7 +81,7 @@ class _Normaliser:
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|first|coming|previous|final|"
             rf"latest|following|same|initial|remaining|recent|{p.deictic}) )?"
             rf"({number}) (?:more |additional |full |straight |consecutive )?({p.unit})"
-            rf"(?: (?:old|long|and a half))?"
+            rf"(?: (?:long|and a half))?"
         )
         self.vague_duration = re.compile(
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|coming|recent|previous|following|"
@@ -164,6 +167,11 @@ class _Normaliser:
             day_text = " ".join(filter(None, (m[1], m[3])))
         if _hour_out_of_range(clock):
             return None
+        ref = context.reference
+        if not day_text and ref is not None and ref.granularity == timex.DAY:
+            # "at 10 p.m." with no day of its own: the day the text is on (the last day
+            # mentioned), as for "the morning" below.
+            return TimeValue(ref.value + clock, "time", True, kind="TIME")
         found = self._day_of(day_text, context)
         if found is None:
             return None
@@ -206,7 +214,11 @@ class _Normaliser:
         found = read_period(f"{m[2]} {m[3]}", context)
         if found is None:
             return None
-        return _from_period(found, context, mod="START" if m[1] == "earlier" else "END")
+        value = _from_period(found, context, mod="START" if m[1] == "earlier" else "END")
+        if m[2].startswith("that"):
+            # Read from the last mention ("later that year"), so it must not replace it.
+            return replace(value, from_reference=True)
+        return value
 
     def _part_of_period(self, text: str, context: TimeContext) -> TimeValue | None:
         m = self.part.fullmatch(text)
@@ -272,6 +284,10 @@ class _Normaliser:
             base_date = ref.first_day()
         if unit.name == "quarter":
             found = timex.shift(timex.period_of(base_date, timex.QUARTER), steps)
+        elif unit.name in _YEARS_IN_UNIT:
+            # "a decade ago" is the year ten years back (1989 from 1999), not the decade
+            # before the anchor's (the 1980s).
+            found = timex.shift(timex.year(base_date.year), steps * _YEARS_IN_UNIT[unit.name])
         else:
             found = timex.shift(timex.period_of(base_date, granularity), steps)
         return TimeValue(

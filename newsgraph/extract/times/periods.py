@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from newsgraph.extract.times import timex
+from newsgraph.extract.times.holidays import holiday_in, holiday_near, holiday_rules
+from newsgraph.extract.times.spelled import SPELLED_TENS, spelled_year
 from newsgraph.extract.times.timex import Period
 from newsgraph.extract.times.values import (
     FUTURE,
@@ -50,9 +53,11 @@ def _month_with_day(number: int, day_number: int, context: TimeContext) -> Resol
     candidate = _safe_date(year, number, day_number) or date(year, number, 28)
     # A date without a year is the anchor's year unless that puts it on the wrong side of
     # the anchor for the tense; with no tense, up to three months ahead reads as coming,
-    # further ahead as last year's.
+    # further ahead as last year's. News writes the year of any date outside the current
+    # one, so a past tense moves a date back only when it lies over three months ahead:
+    # nearer, the tense is often the report's ("asked him to testify on Feb. 10").
     ahead = (candidate - anchor).days
-    if context.direction == PAST and ahead > 31:
+    if context.direction == PAST and ahead > 92:
         year -= 1
     elif context.direction == FUTURE and ahead < -31:
         year += 1
@@ -71,69 +76,32 @@ def _safe_date(year: int, month: int, day_number: int) -> date | None:
         return None
 
 
-_SPELLED_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
+_FINEST_FIRST = (
+    timex.DAY,
+    timex.WEEK,
+    timex.MONTH,
+    timex.QUARTER,
+    timex.HALF,
+    timex.SEASON,
+    timex.YEAR,
+    timex.DECADE,
+    timex.CENTURY,
+)
 
-_SPELLED_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-
-
-def _spelled_pair(words: list[str]) -> int | None:
-    """ "ninety six" -> 96, "eighty" -> 80, "oh five" -> 5; None if not a 0-99 number."""
-    if not words:
-        return 0
-    if words[0] == "oh" and len(words) == 2:
-        return _SPELLED_UNITS.get(words[1])
-    if words[0] in _SPELLED_TENS and len(words) <= 2:
-        rest = _SPELLED_UNITS.get(words[1], 0) if len(words) == 2 else 0
-        return _SPELLED_TENS[words[0]] + rest if rest < 10 else None
-    if len(words) == 1:
-        return _SPELLED_UNITS.get(words[0])
-    return None
-
-
-def spelled_year(text: str) -> int | None:
-    """A year written in words: "nineteen ninety six", "two thousand", "twenty ten"."""
-    words = text.replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        tail = _spelled_pair(rest)
-        return 2000 + tail if tail is not None else None
-    if len(words) >= 2 and words[0] in ("nineteen", "twenty", "eighteen"):
-        tail = _spelled_pair(words[1:])
-        # "twenty four" is a count; a year needs its last two digits as tens ("twenty ten").
-        if tail is None or (words[0] == "twenty" and tail < 10):
-            return None
-        return _SPELLED_UNITS.get(words[0], 20) * 100 + tail
-    return None
-
+# Words that place a day against the day the text is on ("the next day", "that day").
+_DAY_FROM_REFERENCE = frozenset(
+    {
+        "next",
+        "following",
+        "the following",
+        "previous",
+        "preceding",
+        "same",
+        "the same",
+        "that",
+        "that same",
+    }
+)
 
 _Rule = Callable[[re.Match[str], TimeContext], "Resolved | None"]
 
@@ -157,6 +125,10 @@ class _PeriodReader:
                 self._day_month_year,
             ),
             (re.compile(rf"{wd}({p.month}) (\d{{1,2}}){th}"), self._month_day),
+            (
+                re.compile(rf"({p.deictic}) {wd}({p.month}) (\d{{1,2}}){th}"),
+                self._deictic_month_day,
+            ),
             (re.compile(rf"{wd}(\d{{1,2}}){th} (?:of )?({p.month})"), self._day_month),
             (re.compile(rf"({p.month}) (?:of )?(\d{{4}})"), self._month_year),
             (re.compile(rf"({p.month}) (this|last|next) year"), self._month_in_year),
@@ -177,11 +149,18 @@ class _PeriodReader:
             (re.compile(r"(\d{1,2})(?:st|nd|rd|th) century"), self._century),
             (re.compile(rf"(?:({p.deictic}) )?({p.weekday})"), self._weekday),
             (re.compile(r"(today|yesterday|tomorrow|tonight)"), self._day_word),
+            (
+                re.compile(
+                    rf"(?:({p.deictic}) )?({self.words.alternation(holiday_rules())})"
+                    r"(?: (?:of )?(\d{4}))?"
+                ),
+                self._holiday,
+            ),
             (re.compile(rf"(?:({p.deictic}) )?({p.season})(?: (?:of )?(\d{{4}}))?"), self._season),
             (
                 re.compile(
-                    rf"({p.deictic}|same) (week|weekend|month|year|quarter|decade|century|"
-                    r"fiscal year|half)"
+                    rf"({p.deictic}|same|that|that same) (day|week|weekend|month|year|quarter|"
+                    r"decade|century|fiscal year|half)"
                 ),
                 self._deictic_unit,
             ),
@@ -239,6 +218,14 @@ class _PeriodReader:
     def _month_day(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         return _month_with_day(self.words.months[m[1]], int(m[2]), context)
 
+    def _deictic_month_day(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
+        # "last Oct. 23" is the latest Oct. 23 before the text, "next May 1" the first after.
+        step = self.words.deictic.get(m[1], 0)
+        direction = PAST if step < 0 else FUTURE if step > 0 else context.direction
+        return _month_with_day(
+            self.words.months[m[2]], int(m[3]), replace(context, direction=direction)
+        )
+
     def _day_month(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         return _month_with_day(self.words.months[m[2]], int(m[1]), context)
 
@@ -291,7 +278,7 @@ class _PeriodReader:
         return Period(timex.DECADE, century + int(digits) * 10)
 
     def _decade_word(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
-        tens = _SPELLED_TENS[m[1][:-3] + "y"]  # "nineties" -> "ninety"
+        tens = SPELLED_TENS[m[1][:-3] + "y"]  # "nineties" -> "ninety"
         century = 1900 if context.anchor is None or context.anchor.year < 2030 else 2000
         return Period(timex.DECADE, century + tens)
 
@@ -316,6 +303,17 @@ class _PeriodReader:
             context, lambda a: timex.day(a + timedelta(days=offset)), None, timex.DAY
         )
 
+    def _holiday(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
+        name = m[2]
+        if m[3]:
+            return timex.day(holiday_in(name, int(m[3])))
+        step = self.words.deictic.get(m[1] or "", 0)
+        if context.anchor is None:
+            fixed = holiday_rules()[name]
+            shape = f"XXXX-{fixed['month']:02d}-{fixed['day']:02d}" if "day" in fixed else None
+            return Pending(shape, timex.DAY)
+        return timex.day(holiday_near(name, context.anchor, step, context.direction))
+
     def _season(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         code = self.words.seasons[m[2]]
         if m[3]:
@@ -338,6 +336,16 @@ class _PeriodReader:
         ref = context.reference
         if m[1] in REFERENCE_DEICTIC and ref is not None and unit != "week":
             # "the following year", "the previous month": counted from the last mention.
+            return timex.shift(timex.period_of(ref.first_day(), granularity), step)
+        if unit == "day" and m[1] not in _DAY_FROM_REFERENCE:
+            return None  # "this day" is mostly "to this day", "last day" a final one
+        if m[1].startswith("that") or unit == "day":
+            # "that year", "that same day", "the next day": only the text's own time says
+            # which; with none mentioned, its value stays unknown.
+            if ref is None or _FINEST_FIRST.index(ref.granularity) > _FINEST_FIRST.index(
+                granularity
+            ):
+                return Pending(None, granularity)
             return timex.shift(timex.period_of(ref.first_day(), granularity), step)
         if m[2] == "weekend":
             return self._weekend(step, context)

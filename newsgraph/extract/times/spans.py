@@ -80,7 +80,10 @@ def _rule_patterns() -> tuple[Rule, ...]:
     today = ("today", "yesterday", "tomorrow")
     weekday = "|".join(sorted(long_weekdays, key=len, reverse=True))
     month = "|".join(sorted(long_months, key=len, reverse=True))
-    number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+"
+    short_months = [m for m in w.months if len(m) <= 4]
+    short_month = "|".join(sorted((m.title() for m in short_months), key=len, reverse=True))
+    # A count may carry a half: "5 1/2 hours".
+    number = w.alternation(k for k in w.numbers if " " not in k) + r"|\d+(?:\s+1/2)?"
     month_any = w.alternation(w.months)
     # Inside a compound count ("twenty four") an article cannot follow: "seven a year ago"
     # is "seven" + "a year ago".
@@ -134,6 +137,16 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             _needles(periods),
         ),
+        # periods placed against the text's own time: "that year", "later that day",
+        # "the next day", "the same week"
+        Rule(
+            re.compile(
+                rf"\b(?:{part})?(?:that(?:\s+same)?|the\s+(?:same|next|following|previous))\s+"
+                r"(?:day|week|month|year)\b",
+                flags,
+            ),
+            ("that", "same", "next", "following", "previous"),
+        ),
         # "two days ago", "a year earlier", "three weeks later"
         Rule(
             re.compile(
@@ -167,6 +180,16 @@ def _rule_patterns() -> tuple[Rule, ...]:
                 flags,
             ),
             _needles(long_months),
+        ),
+        # abbreviated month names need a day: "Aug. 7", "Sept. 30, 1998" ("Aug" alone is
+        # rarely a month, and "Jan", "Mar" are also names and words)
+        Rule(
+            re.compile(
+                rf"\b(?-i:{short_month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\.\d)"
+                r"(?:,?\s+(?:1[89]|20)\d\d\b)?",
+                flags,
+            ),
+            _needles(short_months),
         ),
         # vague references: "now", "currently", "recently", "the past"
         Rule(
@@ -237,6 +260,14 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("quarter", "period"),
         ),
+        # named days, capitalised: "Thanksgiving Day", "last Christmas", "Easter 1999"
+        Rule(
+            re.compile(
+                rf"\b(?:{deictic}\s+)?(?-i:{_holiday_names(w.holidays)})(?:,?\s+(?:1[89]|20)\d\d)?\b",
+                flags,
+            ),
+            tuple(sorted({name.split()[0].split("'")[0] for name in w.holidays})),
+        ),
         # years written in words: "nineteen ninety-six", "the year two thousand"
         Rule(
             re.compile(
@@ -248,6 +279,18 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("nineteen", "thousand"),
         ),
+    )
+
+
+def _holiday_names(names: Iterable[str]) -> str:
+    """The named days as written in running text: every word capitalised but "of"."""
+    written = (
+        " ".join(word if word == "of" else word[:1].upper() + word[1:] for word in name.split())
+        for name in names
+    )
+    return "|".join(
+        re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for name in sorted(written, key=len, reverse=True)
     )
 
 
@@ -312,6 +355,29 @@ def _readable(text: str) -> bool:
     return normalise(text, _NEUTRAL) is not None
 
 
+# A count of time units followed by "old" is an age ("a 6-year-old", "the 50-year-old
+# founder"), a property of a person or thing, not a time: TimeML leaves ages out.
+_AGE_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
+
+
+# "soon" and "shortly" before "as", "after" or "before" measure the gap to another event
+# ("as soon as the talks end", "shortly after the blast"): a relation, not a time. "As
+# soon as possible" names no other event and stays a (future) time.
+_GAP_ADVERB = re.compile(r"(?:soon|shortly)", re.IGNORECASE)
+_GAP_AFTER = re.compile(
+    r"\s+(?:as(?!\s+(?:possible|practicable|feasible)\b)|after|before|thereafter|"
+    r"afterwards?)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_a_time(text: str, start: int, end: int) -> bool:
+    """Words that read as a time but, from the words around them, are something else."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    return bool(_GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end))
+
+
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -321,6 +387,8 @@ def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
         if trimmed is None:
             continue
         start, end = _with_article(text, *trimmed)
+        if _not_a_time(text, start, end):
+            continue
         if _readable(text[start:end]):
             found.append(Candidate(start, end, True))
             continue
@@ -342,7 +410,11 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
         for j in range(len(tokens), i, -1):
             a, b = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
             trimmed = _trim(text, a, b)
-            if trimmed and _readable(text[trimmed[0] : trimmed[1]]):
+            if (
+                trimmed
+                and not _not_a_time(text, *trimmed)
+                and _readable(text[trimmed[0] : trimmed[1]])
+            ):
                 kept.append(Candidate(trimmed[0], trimmed[1], True))
                 i = j
                 break
@@ -367,7 +439,11 @@ def _rule_candidates(text: str) -> list[Candidate]:
             ):
                 continue
             trimmed = _trim(text, start, end)
-            if trimmed and _readable(text[trimmed[0] : trimmed[1]]):
+            if (
+                trimmed
+                and not _not_a_time(text, *trimmed)
+                and _readable(text[trimmed[0] : trimmed[1]])
+            ):
                 found.append(Candidate(trimmed[0], trimmed[1], False))
     return found
 

@@ -24,7 +24,8 @@ REFERENCE_DEICTIC = frozenset(
 
 # Expressions placed against another mention; their values never become the reference.
 RELATIVE_WORDS = re.compile(
-    r"\b(?:ago|earlier|later|previous|preceding|following|same|year ago|year earlier)\b"
+    r"\b(?:ago|earlier|later|previous|preceding|following|same|year ago|year earlier|that|"
+    r"next day)\b"
 )
 
 # A non-leap year stands in for an unknown year when only the shape of a value matters.

@@ -42,6 +42,8 @@ class TimeWords:
     references: dict[str, str]  # phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
     set_every: tuple[str, ...]
     leading_trim: frozenset[str]
+    forward_verbs: frozenset[str]  # lemmas of verbs whose time lies ahead of them
+    holidays: dict[str, dict[str, int]]  # name as written -> how its date is found
 
     def alternation(self, words: Any) -> str:
         """A regex alternation of ``words`` that prefers the longest ("sept" over "sep").
@@ -112,4 +114,6 @@ def time_words() -> TimeWords:
         references=_invert(raw["references"]),
         set_every=tuple(raw["set_words"]["every"]),
         leading_trim=frozenset(raw["leading_trim"]),
+        forward_verbs=frozenset(raw["forward_verbs"]),
+        holidays={str(k): {a: int(b) for a, b in v.items()} for k, v in raw["holidays"].items()},
     )
