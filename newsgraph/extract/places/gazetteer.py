@@ -38,7 +38,7 @@ import yaml
 
 from newsgraph.extract.common.datafiles import data_text
 
-INDEX_VERSION = 9  # 9: divisions of every country (divisions.py)
+INDEX_VERSION = 10  # 10: apostrophes kept in keys; 9: divisions of every country
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.
@@ -94,17 +94,57 @@ class Gazetteer:
         return [self.candidate(i) for i in self.by_name.get(normalise(text), ())]
 
     def options(self, text: str) -> list[tuple[Candidate, bool]]:
-        """Candidates for ``text``, each with whether ``text`` is a preferred name of it."""
+        """Candidates for ``text``, each with whether ``text`` is a preferred name of it.
+
+        Matching folds case and accents; two foldings are undone here for towns, where they
+        turn a common word into an unrelated small place. An acronym ("UN", "BA") never
+        is not the name of a town written in lower case ("Un"); and a plain-letter name ("Korea") is
+        only an alternate name of a small town whose own name has accents ("Koréa").
+        """
         key = normalise(text)
         preferred = self.preferred.get(key, ())
-        return [(self.candidate(i), i in preferred) for i in self.by_name.get(key, ())]
+        acronym = _is_acronym(text)
+        found = []
+        for i in self.by_name.get(key, ()):
+            candidate = self.candidate(i)
+            if candidate.feature in TOWN_FEATURES:
+                if acronym and name_key(candidate.name) == key and not candidate.name.isupper():
+                    continue  # its own name in other letters; a curated "D.C." stays
+                if _accent_folded(text, candidate):
+                    found.append((candidate, False))
+                    continue
+            found.append((candidate, i in preferred))
+        return found
 
     def __contains__(self, text: str) -> bool:
         return normalise(text) in self.by_name
 
 
 _SPACES = re.compile(r"[\s\-‐-―_/]+")
-_DROP = re.compile(r"[.'’`\"“”()]")
+_DROP = re.compile(r"[.\"“”()]")
+# Apostrophes are kept (as one sign): "Tong'an" is not "Tongan", nor "Ba'ath" "Baath".
+_APOSTROPHES = re.compile(r"[’‘`ʻʼ´]")
+TOWN_FEATURES = frozenset({"PPL", "PPLC"})
+# A town at least this big keeps its own name when written without accents ("Zurich").
+FOLDED_TOWN_POPULATION = 100_000
+_ACRONYM_LETTERS = 3
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= _ACRONYM_LETTERS and text.isupper()
+
+
+def _has_accents(text: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
+
+
+def _accent_folded(text: str, candidate: Candidate) -> bool:
+    return (
+        candidate.population < FOLDED_TOWN_POPULATION
+        and _has_accents(candidate.name)
+        and not _has_accents(text)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -118,7 +158,7 @@ def name_key(text: str) -> str:
     """Key for matching: accents, case, full stops and a leading article do not matter."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _SPACES.sub(" ", _DROP.sub("", ascii_like.lower())).strip(" ,")
+    key = _SPACES.sub(" ", _DROP.sub("", _APOSTROPHES.sub("'", ascii_like.lower()))).strip(" ,")
     if key.startswith("the "):
         key = key[4:]
     return key
