@@ -281,8 +281,28 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The surnames of the document's full person names ("Evo Morales" -> Morales): news
+    names a person in full once, then by surname. (The model also tags some places as
+    people, "Riverdale Gas Station"; their first word is no surname.)"""
+    return frozenset(
+        ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    )
+
+
+def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A one-word name that is the surname of a person named in full in the document
+    ("Morales" after "Evo Morales") is that person, unless it names a country, division or
+    region ("Jordan" stays the country)."""
+    if mention.text not in people:
+        return False
+    return not any(ok and c.feature in AREA_FEATURES for c, ok in gazetteer.options(mention.text))
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found = _entity_mentions(doc, gazetteer) + _gazetteer_mentions(doc, gazetteer)
+    people = _person_words(doc)
+    found = [m for m in found if not _names_a_person(m, people, gazetteer)]
     kept = sorted(found, key=lambda m: (m.start, m.end))
     for extra in _dateline_mentions(doc, gazetteer):
         if not any(m.start < extra.end and extra.start < m.end for m in kept):
