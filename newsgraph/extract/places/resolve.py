@@ -193,6 +193,22 @@ def _fallback_record(text: str, focus: Candidate | None) -> dict[str, Any]:
     return {**_record(focus), "name": text, "geonameid": None, "feature": None}
 
 
+def _names_a_site(text: str) -> bool:
+    """Whether an unknown name reads as a street, building or natural feature ("Royal
+    Street", "Lake Manassas"): a word of one of those kinds. Other unknown names of several
+    words ("White Helmets") are mostly groups or brands the model took for places; they are
+    dropped rather than put at the document's main place. (An unknown single word is kept
+    only after a preposition of place, "in Toomevara": see mentions.)"""
+    words = {w.strip(".,'’s").lower() for w in text.split()}
+    stop, _ = _partial_words()
+    return bool(words & (stop | _site_words()))
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in places_data().get("site_words") or ())
+
+
 def _county_seat(gazetteer: Gazetteer, text: str, context: _Context) -> Candidate | None:
     """For "Orange County" in a story about California: the town Orange, California.
 
@@ -275,8 +291,11 @@ def resolve_mentions(
             place = _record(choice.candidate)
         else:
             seat = _county_seat(gazetteer, mention.text, context)
-            place = (
-                _seat_record(mention.text, seat) if seat else _fallback_record(mention.text, focus)
-            )
+            if seat:
+                place = _seat_record(mention.text, seat)
+            elif len(mention.text.split()) == 1 or _names_a_site(mention.text):
+                place = _fallback_record(mention.text, focus)
+            else:
+                continue
         results.append((mention, place))
     return results
