@@ -97,6 +97,8 @@ _evaluation(
     metric="type_accuracy",
     floor_flag="--min-accuracy",
 )
+
+
 @eval_app.command("geo")
 def eval_geo_command(
     path: Annotated[Path, typer.Argument(help="GeoWebNews XML (GWN.xml).")],

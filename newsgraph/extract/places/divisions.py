@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 TABLE = "rg_cities1000.csv"
+# A division named like a town of the country this big is left out (the town wins).
+BIG_TOWN_POPULATION = 100_000
+BIG_TOWN = "*"
 
 
 class Division(NamedTuple):
@@ -86,20 +89,25 @@ def add_divisions(builder: Any, cities: dict[str, Any], alpha3: dict[str, str]) 
     """Add the divisions the index lacks to ``builder`` (a gazetteer ``_Builder``).
 
     Left out: a division already there (from pycountry or the data file), and one named
-    like a town of the same division ("Madrid", "Istanbul"): the name then means the town
-    far more often, and the town stands for both.
+    like a town inside it or a big town of the country ("Madrid", "Kiev"): the name then
+    means the town far more often, and the town stands for both.
     """
     from newsgraph.extract.places.gazetteer import Candidate, name_key, territory_point
 
     towns: dict[tuple[str, str], set[str]] = defaultdict(set)
     for city in cities.values():
-        towns[(city["countrycode"], name_key(city["name"]))].add(city.get("admin1code") or "")
+        # A big town anywhere in the country, or any town in the division; any of its names
+        # counts: the division "Kiev" surrounds the capital Kyiv (an alternate name).
+        big = int(city["population"] or 0) >= BIG_TOWN_POPULATION
+        code = BIG_TOWN if big else city.get("admin1code") or ""
+        for name in (city["name"], *(city.get("alternatenames") or ())):
+            towns[(city["countrycode"], name_key(name))].add(code)
     for division in divisions(cities):
         country = alpha3.get(division.country)
         key = name_key(division.name)
         if country is None or (country, division.code) in builder.admin1:
             continue
-        if division.code in towns.get((division.country, key), set()):
+        if towns.get((division.country, key), set()) & {division.code, BIG_TOWN}:
             continue
         known = (builder.candidates[i] for i in builder.names.get(key, ()))
         if any(c.feature == "ADM1" and c.country == country for c in known):

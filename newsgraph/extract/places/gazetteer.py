@@ -39,7 +39,7 @@ import yaml
 
 from newsgraph.extract.common.datafiles import data_text
 
-INDEX_VERSION = 10  # 10: apostrophes kept in keys; 9: divisions of every country
+INDEX_VERSION = 12  # 10: apostrophes kept in keys; 9: divisions of every country
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.

@@ -292,9 +292,7 @@ def _person_words(doc: Doc) -> frozenset[str]:
     """The surnames of the document's full person names ("Evo Morales" -> Morales): news
     names a person in full once, then by surname. (The model also tags some places as
     people, "Riverdale Gas Station"; their first word is no surname.)"""
-    return frozenset(
-        ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-    )
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
 
 
 def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:
