@@ -114,15 +114,19 @@ class Gazetteer:
         only an alternate name of a small town whose own name has accents ("Koréa").
         """
         key = normalise(text)
+        ids = self.by_name.get(key, ())
+        if not ids:
+            return []
         preferred = self.preferred.get(key, ())
         acronym = _is_acronym(text)
+        plain = not _has_accents(text)
         found = []
-        for i in self.by_name.get(key, ()):
+        for i in ids:
             candidate = self.candidate(i)
             if candidate.feature in TOWN_FEATURES:
                 if acronym and name_key(candidate.name) == key and not candidate.name.isupper():
                     continue  # its own name in other letters; a curated "D.C." stays
-                if _accent_folded(text, candidate):
+                if plain and _accent_folded(candidate):
                     found.append((candidate, False))
                     continue
             found.append((candidate, i in preferred))
@@ -147,16 +151,16 @@ def _is_acronym(text: str) -> bool:
     return 0 < len(letters) <= _ACRONYM_LETTERS and text.isupper()
 
 
+@lru_cache(maxsize=65536)
 def _has_accents(text: str) -> bool:
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
-
-
-def _accent_folded(text: str, candidate: Candidate) -> bool:
-    return (
-        candidate.population < FOLDED_TOWN_POPULATION
-        and _has_accents(candidate.name)
-        and not _has_accents(text)
+    return not text.isascii() and any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text)
     )
+
+
+def _accent_folded(candidate: Candidate) -> bool:
+    """Whether a small town's own name has accents (read for a name written without)."""
+    return candidate.population < FOLDED_TOWN_POPULATION and _has_accents(candidate.name)
 
 
 @lru_cache(maxsize=65536)
