@@ -168,23 +168,30 @@ def _event_spans(event: dict[str, Any]) -> list[Span]:
     ]
 
 
+def gold_matches(gold: GoldArticle, event: dict[str, Any]) -> list[int]:
+    """The gold events a predicted event may match: those one of its trigger spans overlaps
+    a trigger of, else those with a mention quote holding one of its trigger spans."""
+    spans = _event_spans(event)
+    by_trigger = [
+        i
+        for i, g in enumerate(gold.events)
+        if any(_overlap(s, t) for s in spans for t in g.triggers)
+    ]
+    if by_trigger:
+        return by_trigger
+    return [
+        i
+        for i, g in enumerate(gold.events)
+        if any(q[0] <= s[0] and s[1] <= q[1] for s in spans for q in g.quotes)
+    ]
+
+
 def _score_events(gold: GoldArticle, predicted: Predicted, tally: Counter[str]) -> None:
     credited: set[int] = set()
     touched: set[int] = set()
     for event in predicted.events:
         tally["pred"] += 1
-        spans = _event_spans(event)
-        by_trigger = [
-            i
-            for i, g in enumerate(gold.events)
-            if any(_overlap(s, t) for s in spans for t in g.triggers)
-        ]
-        by_quote = [
-            i
-            for i, g in enumerate(gold.events)
-            if any(q[0] <= s[0] and s[1] <= q[1] for s in spans for q in g.quotes)
-        ]
-        candidates = by_trigger or by_quote
+        candidates = gold_matches(gold, event)
         typed = [
             i for i in candidates if gold.events[i].annotation.get("type") == event.get("type")
         ]

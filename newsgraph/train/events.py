@@ -19,7 +19,7 @@ from statistics import mean
 from typing import Any
 
 from newsgraph.config import Config
-from newsgraph.eval.news import GoldArticle, _event_spans, _overlap, read_standoff_gold, score_news
+from newsgraph.eval.news import GoldArticle, gold_matches, read_standoff_gold, score_news
 from newsgraph.extract.events.coref import merge_mentions
 from newsgraph.extract.events.eventhood import EventModel, mention_features
 from newsgraph.train.cues import Example, fit_weights
@@ -63,14 +63,13 @@ def _parse(articles: list[dict[str, Any]], config: Config) -> Parsed:
 
 
 def _label(event: dict[str, Any], gold: GoldArticle) -> float:
-    spans = _event_spans(event)
-    by_trigger = [g for g in gold.events if any(_overlap(s, t) for s in spans for t in g.triggers)]
-    by_quote = [
-        g
-        for g in gold.events
-        if any(q[0] <= s[0] and s[1] <= q[1] for s in spans for q in g.quotes)
-    ]
-    return float(any(g.annotation.get("type") == event["type"] for g in by_trigger or by_quote))
+    """1.0 when the mention names an annotated event of its type (``eval news``'s match)."""
+    return float(
+        any(
+            gold.events[i].annotation.get("type") == event["type"]
+            for i in gold_matches(gold, event)
+        )
+    )
 
 
 def _examples(parsed: Parsed, documents: Sequence[int]) -> list[Example]:
@@ -122,14 +121,15 @@ def train_event_model(
     threshold = max(THRESHOLDS, key=lambda t: (folds[t], -t))
     say(f"held-out fold F1 by threshold: {folds}; chose {threshold}")
     baseline = _score(parsed, list(every), EventModel({"bias": 10.0}, 0.5))
-    weights = fit_weights(_examples(parsed, every), l2=l2, min_count=min_count)
+    examples = _examples(parsed, every)
+    weights = fit_weights(examples, l2=l2, min_count=min_count)
     return EventModel(
         weights,
         threshold,
         about={
             "data": annotations.name,
             "texts": len(parsed),
-            "examples": len(_examples(parsed, every)),
+            "examples": len(examples),
             "l2": l2,
             "min_count": min_count,
             "fold_f1_by_threshold": {str(t): f for t, f in folds.items()},

@@ -21,9 +21,6 @@ The bundled model was trained by ``newsgraph train cues`` on the PolNeAR trainin
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -31,10 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import Errors, NewsgraphError
-from newsgraph.extract.common.datafiles import data_bytes
+from newsgraph.extract.common.model_files import (
+    BUNDLED,
+    NONE,
+    decode_model,
+    model_source,
+    sigmoid,
+    write_model,
+)
 
-BUNDLED = "bundled"
-NONE = "none"
+__all__ = ["BUNDLED", "NONE", "CueModel", "load_cue_model"]
+
 BUNDLED_FILE = "attribution_cue_model.json.gz"
 FORMAT = "newsgraph-cue-model/1"
 
@@ -52,10 +56,7 @@ class CueModel:
 
     def probability(self, features: list[str]) -> float:
         # map over dict.get with a default runs in C: the sum is most of the scoring time
-        score = sum(map(self.weights.get, features, repeat(0.0, len(features))))
-        if score < -30.0:  # exp overflow guard; the probability is 0 to many places
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
+        return sigmoid(sum(map(self.weights.get, features, repeat(0.0, len(features)))))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,11 +72,7 @@ class CueModel:
         }
 
     def save(self, path: Path) -> None:
-        """Write the model; a ``.gz`` name is compressed (deterministically: no mtime)."""
-        payload = json.dumps(self.to_json(), indent=0, ensure_ascii=False).encode("utf-8")
-        if path.suffix == ".gz":
-            payload = gzip.compress(payload, mtime=0)
-        path.write_bytes(payload)
+        write_model(path, self.to_json())
 
 
 def _parse(data: Any, origin: str) -> CueModel:
@@ -95,27 +92,11 @@ def _parse(data: Any, origin: str) -> CueModel:
         raise NewsgraphError(Errors.E014.format(path=origin, error=error)) from None
 
 
-def _read(raw: bytes, origin: str) -> CueModel:
-    try:
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise NewsgraphError(Errors.E014.format(path=origin, error=error)) from None
-    return _parse(data, origin)
-
-
 @lru_cache(maxsize=4)
 def load_cue_model(spec: str) -> CueModel | None:
     """``spec``: "bundled", "none" (rules only), or the path of a model file."""
-    if spec == NONE:
+    source = model_source(spec, BUNDLED_FILE, Errors.E014)
+    if source is None:
         return None
-    if spec == BUNDLED:
-        raw = data_bytes(BUNDLED_FILE)
-        return _read(raw, BUNDLED_FILE)
-    path = Path(spec)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise NewsgraphError(Errors.E014.format(path=spec, error=error.strerror)) from None
-    return _read(raw, spec)
+    raw, origin = source
+    return _parse(decode_model(raw, origin, Errors.E014), origin)

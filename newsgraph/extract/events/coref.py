@@ -156,10 +156,13 @@ def merge_mentions(
         home = None
         # An anaphor names the latest event of the same word if there is one ("the raid"
         # after "raided ... arrested"), else the latest of its type.
-        same_word = [c for c in clusters if any(_same_stem(e, mention) for e in c)]
-        for cluster in [*reversed(same_word), *reversed(clusters)]:
+        anaphor = _anaphoric(mention, text)
+        latest_first = clusters[::-1]
+        same_word = [c for c in latest_first if any(_same_stem(e, mention) for e in c)]
+        others = [c for c in latest_first if all(c is not w for w in same_word)]
+        for cluster in same_word + others:
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
-            if _belongs(cluster, mention, times, near=near, anaphor=_anaphoric(mention, text)):
+            if _belongs(cluster, mention, times, near=near, anaphor=anaphor):
                 home = cluster
                 break
         if home is None:

@@ -16,19 +16,14 @@ gold pages; the file holds feature weights and the threshold, never text.
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import Errors, NewsgraphError
-from newsgraph.extract.common.datafiles import data_bytes
+from newsgraph.extract.common.model_files import decode_model, model_source, sigmoid, write_model
 
-BUNDLED = "bundled"
-NONE = "none"
 BUNDLED_FILE = "event_model.json.gz"
 FORMAT = "newsgraph-event-model/1"
 MAX_DEPTH = 4
@@ -80,10 +75,7 @@ class EventModel:
     about: dict[str, Any] = field(default_factory=dict)  # how it was trained
 
     def probability(self, features: list[str]) -> float:
-        score = sum(self.weights.get(f, 0.0) for f in features)
-        if score < -30.0:  # exp overflow guard
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
+        return sigmoid(sum(self.weights.get(f, 0.0) for f in features))
 
     def keep(
         self,
@@ -108,18 +100,11 @@ class EventModel:
         }
 
     def save(self, path: Path) -> None:
-        """Write the model; a ``.gz`` name is compressed (deterministically: no mtime)."""
-        payload = json.dumps(self.to_json(), indent=0, ensure_ascii=False).encode("utf-8")
-        if path.suffix == ".gz":
-            payload = gzip.compress(payload, mtime=0)
-        path.write_bytes(payload)
+        write_model(path, self.to_json())
 
 
-def _read(raw: bytes, origin: str) -> EventModel:
+def _parse(data: Any, origin: str) -> EventModel:
     try:
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
-        data = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format is {data.get('format')!r}, expected {FORMAT!r}")
         return EventModel(
@@ -127,27 +112,15 @@ def _read(raw: bytes, origin: str) -> EventModel:
             threshold=float(data["threshold"]),
             about=dict(data.get("about") or {}),
         )
-    except (
-        OSError,
-        EOFError,
-        UnicodeDecodeError,
-        ValueError,
-        AttributeError,
-        KeyError,
-        TypeError,
-    ) as error:
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise NewsgraphError(Errors.E017.format(path=origin, error=error)) from None
 
 
 @lru_cache(maxsize=4)
 def load_event_model(spec: str) -> EventModel | None:
     """``spec``: "bundled", "none" (keep every mention), or the path of a model file."""
-    if spec == NONE:
+    source = model_source(spec, BUNDLED_FILE, Errors.E017)
+    if source is None:
         return None
-    if spec == BUNDLED:
-        return _read(data_bytes(BUNDLED_FILE), BUNDLED_FILE)
-    try:
-        raw = Path(spec).read_bytes()
-    except OSError as error:
-        raise NewsgraphError(Errors.E017.format(path=spec, error=error.strerror)) from None
-    return _read(raw, spec)
+    raw, origin = source
+    return _parse(decode_model(raw, origin, Errors.E017), origin)

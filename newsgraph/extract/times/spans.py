@@ -409,18 +409,22 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             a, b = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1])
-            trimmed = _trim(text, a, b)
-            if (
-                trimmed
-                and not _not_a_time(text, *trimmed)
-                and _readable(text[trimmed[0] : trimmed[1]])
-            ):
+            trimmed = _time_span(text, a, b)
+            if trimmed:
                 kept.append(Candidate(trimmed[0], trimmed[1], True))
                 i = j
                 break
         else:
             i += 1
     return kept
+
+
+def _time_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` trimmed, when what is left reads as a time expression."""
+    trimmed = _trim(text, start, end)
+    if trimmed and not _not_a_time(text, *trimmed) and _readable(text[trimmed[0] : trimmed[1]]):
+        return trimmed
+    return None
 
 
 def _rule_candidates(text: str) -> list[Candidate]:
@@ -438,12 +442,8 @@ def _rule_candidates(text: str) -> list[Candidate]:
                 text[max(0, start - 12) : start]
             ):
                 continue
-            trimmed = _trim(text, start, end)
-            if (
-                trimmed
-                and not _not_a_time(text, *trimmed)
-                and _readable(text[trimmed[0] : trimmed[1]])
-            ):
+            trimmed = _time_span(text, start, end)
+            if trimmed:
                 found.append(Candidate(trimmed[0], trimmed[1], False))
     return found
 
