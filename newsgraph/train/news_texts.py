@@ -37,18 +37,3 @@ def training_text(data_root: Path, reference: str) -> str:
         if article.number == number:
             return article.text
     raise ValueError(f"no article {number} in {where}")
-
-
-def candidate_references(data_root: Path, *, low: int = 1500, high: int = 4500) -> list[str]:
-    """Every document of the three corpora whose text length lies in ``[low, high]``."""
-    references: list[str] = []
-    for path in sorted((data_root / CORPUS_FOLDERS["polnear"]).iterdir()):
-        if low <= len(read_text(path)) <= high:
-            references.append(f"polnear:{path.name}")
-    for article in read_gwn(data_root / CORPUS_FOLDERS["gwn"]):
-        if low <= len(article.text) <= high:
-            references.append(f"gwn:{article.number}")
-    for path in sorted((data_root / CORPUS_FOLDERS["ecbplus"]).glob("*/*.xml")):
-        if low <= len(read_document(path)) <= high:
-            references.append(f"ecbplus:{path.parent.name}/{path.stem}")
-    return references
