@@ -257,3 +257,51 @@ def test_without_a_document_date_undated_events_stay_undated(nlp):
     event = _one(events, "COERCE")
     assert event["time"] is None and event["time_source"] is None
     assert not any(t.get("source") == "document" for t in times.values())
+
+
+def test_a_merged_event_keeps_its_time_and_where_it_came_from_together(nlp):
+    events, times = _dated(
+        nlp,
+        "Police arrested two men outside the stadium. The arrests on Saturday were lawful.",
+        "2024-03-05",
+    )
+    for event in events:
+        if event["time"] is None:
+            assert event["time_source"] is None
+        elif times[event["time"]].get("source") == "document":
+            assert event["time_source"] == "document"
+        else:
+            assert event["time_source"] == "text"
+
+
+def test_merging_takes_a_time_with_its_source():
+    from newsgraph.extract.events.coref import merge_mentions
+
+    def mention(start, text, **fields):
+        base = {
+            "id": "",
+            "type": "COERCE",
+            "mode": "arrest",
+            "modality": "asserted",
+            "trigger": {"text": text, "start": start, "end": start + len(text)},
+            "sentence": {"start": start, "end": start + 40},
+            "actors": ["A1"],
+            "targets": ["A2"],
+            "place": None,
+            "places": [],
+            "time": None,
+            "time_source": None,
+            "attribution": None,
+            "confidence": 0.7,
+            "hedges": [],
+            "hedge_spans": [],
+            "origin": None,
+            "destination": None,
+        }
+        return base | fields
+
+    # The fuller mention (a place) has no time; the other is dated by the document.
+    first = mention(0, "arrested", place="P1")
+    second = mention(50, "arrests", time="T9", time_source="document")
+    (merged,) = merge_mentions([first, second], " " * 100, {"T9": "2024-03-05"})
+    assert (merged["time"], merged["time_source"]) == ("T9", "document")

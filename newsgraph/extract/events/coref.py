@@ -8,9 +8,10 @@ Mentions are merged into the latest earlier event they are compatible with:
 * participants that do not conflict: when both name actors they share one, when both name
   targets they share one, and one's actors are not the other's targets;
 * times and places that do not conflict (two different days, two different places);
-* and positive evidence of identity: a shared participant and the same word stem
-  ("arrested" ... "the arrests"), or a definite or possessive event noun ("the raid",
-  "Tuesday's talks") within ``ANAPHOR_WINDOW`` characters of the event it names.
+* and positive evidence of identity: the same word stem with a shared participant
+  ("arrested" ... "the arrests"), the same word stem within ``ANAPHOR_WINDOW`` characters,
+  or a definite or possessive event noun ("the raid", "Tuesday's talks") within that
+  window of the event it names (only type and time must agree for such an anaphor).
 
 The merged record keeps the fullest mention (most participant slots, then the earliest) as
 its ``trigger``/``sentence``; ``mentions`` lists every mention in text order; participants,
@@ -111,16 +112,17 @@ def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
         merged["hedge_spans"] = _union(merged["hedge_spans"], other["hedge_spans"])
         for field in ("place", "attribution", "origin", "destination"):
             merged[field] = merged[field] or other[field]
-        if other.get("time_source") == "text" and merged.get("time_source") != "text":
-            merged["time"], merged["time_source"] = other["time"], "text"
-        merged["time"] = merged["time"] or other["time"]
+        # A time of the text wins over the document's date; the time and where it came
+        # from travel together.
+        better = other.get("time_source") == "text" and merged.get("time_source") != "text"
+        if other["time"] is not None and (merged["time"] is None or better):
+            merged["time"], merged["time_source"] = other["time"], other.get("time_source")
         merged["confidence"] = max(merged["confidence"], other["confidence"])
     targets: list[str] = []
     for event in [main, *others]:
         targets = _union(targets, [t for t in event["targets"] if t not in merged["actors"]])
     merged["targets"] = targets
     merged["mentions"] = [_mention(e) for e in sorted(cluster, key=lambda e: e["trigger"]["start"])]
-    merged.pop("same_as", None)
     return merged
 
 
