@@ -42,9 +42,10 @@ class Config:
         "file written by `newsgraph train cues`",
     )
     event_model: str = _setting(
-        "bundled",
-        "the eventhood model that drops trigger mentions a coder would not record: "
-        "`bundled`, `none` (keep every mention), or a file written by `newsgraph train events`",
+        "none",
+        "the eventhood model that drops trigger mentions a coder would not record: `none` "
+        "(keep every mention; the default while the model also drops real visits, promises "
+        "and journeys), `bundled`, or a file written by `newsgraph train events`",
     )
     max_bytes: int = _setting(
         10_000_000,

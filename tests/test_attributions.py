@@ -383,10 +383,12 @@ def test_seed_page_sourcing(nlp):
         assert claim in text[statement["content"]["start"] : statement["content"]["end"]]
 
     assert "events" in record, sorted(record)
+    assert "appears" in {h for e in record["events"] for h in e["hedges"]}
     meeting = [
         e
         for e in record["events"]
-        if e["trigger"]["text"] == "meeting" and e["attribution"] == media["id"]
+        if "meeting" in {m["trigger"]["text"] for m in e["mentions"]}
+        and e["attribution"] == media["id"]
     ]
     assert meeting, "the reported meeting rests on the media attribution"
     assert record["sourcing"]["media"] >= 2 and record["sourcing"]["hedges"] >= 2

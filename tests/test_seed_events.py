@@ -121,10 +121,10 @@ def test_israeli_officials_accusation(page):
     assert "Hamas" in _names(accusation["targets"], actors)
 
 
-def test_the_page_lists_each_real_event_once(config, nlp):
+def test_the_page_lists_each_real_event_once(config):
     """With the eventhood model: a coder finds about seven events on this page; every
     mention of the Istanbul meeting is one event, and no mention is listed twice."""
-    doc = nlp(_document(config).text)
+    doc = load_pipeline(Config(event_model="bundled"))(_document(config).text)
     events = doc._.ng_events
     assert 5 <= len(events) <= 10, [(e["type"], e["trigger"]["text"]) for e in events]
     meetings = [e for e in events if e["type"] == "CONSULT" and len(e["mentions"]) > 1]

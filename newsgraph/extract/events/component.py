@@ -296,7 +296,7 @@ def make_events(nlp: Language, name: str, lexicons: str) -> EventExtractor:
     "newsgraph_event_coref_v1",
     assigns=["doc._.ng_events"],
     requires=["doc._.ng_events", "doc._.ng_times", "doc._.ng_attributions"],
-    default_config={"event_model": "bundled"},
+    default_config={"event_model": "none"},
 )
 def make_event_coref(nlp: Language, name: str, event_model: str) -> Any:
     """One record per happening: drops the mentions the eventhood model rejects, then

@@ -11,7 +11,10 @@ model's ``threshold`` are dropped before mentions are merged into events.
 The bundled model was trained by ``newsgraph train events`` on standoff annotations of
 texts from ``../shared/data`` (``annotations/news_events.jsonl``), never on the real-news
 gold pages; the file holds feature weights and the threshold, never text.
-``Config.event_model`` picks it ("bundled"), a file of one's own, or "none" (keep all).
+``Config.event_model`` picks it ("bundled"), a file of one's own, or "none" (keep all, the
+default: on a held-out page set it raises precision from 0.34 to 0.56 but lowers recall
+from 0.52 to 0.35, and it drops real visits, promises and journeys that other checks
+catch, so it is opt-in until it is trained on more data).
 """
 
 from __future__ import annotations
