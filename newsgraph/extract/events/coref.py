@@ -79,13 +79,6 @@ def _stem(event: dict[str, Any]) -> str:
     return word[:STEM_CHARS]
 
 
-def _same_stem(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """ "arrested" ... "the arrest", "investigating" ... "investigation": a repeat of the
-    same word names the same happening; a different verb with the same participants is
-    usually the next step of a story ("besieged", then "banned")."""
-    return _stem(a) == _stem(b)
-
-
 def _fullness(event: dict[str, Any]) -> tuple[int, int]:
     slots = (
         bool(event["actors"]) + bool(event["targets"]) + bool(event["place"]) + bool(event["time"])
@@ -133,16 +126,23 @@ def _belongs(
     *,
     near: bool,
     anaphor: bool,
+    stems: list[str],
+    stem: str,
 ) -> bool:
+    """Whether ``mention`` (of stem ``stem``) names the happening of ``cluster`` (whose
+    mentions have ``stems``). A repeated word names the same happening ("arrested" ... "the
+    arrest"), while a different verb with the same participants is usually the next step of
+    a story ("besieged", then "banned")."""
     if near and anaphor:
         # "the raid" names the latest raid: its own participants come from a parse that is
         # least reliable on such noun phrases, so only the type and the time must agree.
         return all(_same_kind(e, mention, times) for e in cluster)
     if not all(_compatible(e, mention, times) for e in cluster):
         return False
-    if any(_participants(e) & _participants(mention) and _same_stem(e, mention) for e in cluster):
-        return True
-    return near and any(_same_stem(e, mention) for e in cluster)
+    repeats = [e for e, s in zip(cluster, stems, strict=True) if s == stem]
+    return bool(repeats) and (
+        near or any(_participants(e) & _participants(mention) for e in repeats)
+    )
 
 
 def merge_mentions(
@@ -154,23 +154,30 @@ def merge_mentions(
     of their first mention.
     """
     clusters: list[list[dict[str, Any]]] = []
+    stems: list[list[str]] = []  # the stem of each mention of each cluster
     for mention in sorted(events, key=lambda e: e["trigger"]["start"]):
-        home = None
+        stem = _stem(mention)
+        anaphor = _anaphoric(mention, text)
         # An anaphor names the latest event of the same word if there is one ("the raid"
         # after "raided ... arrested"), else the latest of its type.
-        anaphor = _anaphoric(mention, text)
-        latest_first = clusters[::-1]
-        same_word = [c for c in latest_first if any(_same_stem(e, mention) for e in c)]
-        others = [c for c in latest_first if all(c is not w for w in same_word)]
-        for cluster in same_word + others:
+        latest_first = range(len(clusters) - 1, -1, -1)
+        same_word = [n for n in latest_first if stem in stems[n]]
+        others = [n for n in latest_first if stem not in stems[n]]
+        home = None
+        for n in same_word + others:
+            cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
-            if _belongs(cluster, mention, times, near=near, anaphor=anaphor):
-                home = cluster
+            if _belongs(
+                cluster, mention, times, near=near, anaphor=anaphor, stems=stems[n], stem=stem
+            ):
+                home = n
                 break
         if home is None:
             clusters.append([mention])
+            stems.append([stem])
         else:
-            home.append(mention)
+            clusters[home].append(mention)
+            stems[home].append(stem)
     merged = [_merge(cluster) for cluster in clusters]
     merged.sort(key=lambda e: e["mentions"][0]["trigger"]["start"])
     for number, event in enumerate(merged, start=1):
