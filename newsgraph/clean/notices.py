@@ -28,12 +28,21 @@ def notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=1)
+def any_notice() -> re.Pattern[str]:
+    """All the patterns as one alternation: most paragraphs match none, and one search
+    tells so (the kind, when one does match, is still the first pattern's in file order)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in notice_patterns()))
+
+
 def notice_kind(paragraph: str) -> str | None:
     """The kind of notice ``paragraph`` is (``paywall``, ``reprint``), or None."""
     words = paragraph.lower().split()
     if not words or len(words) > NOTICE_MAX_WORDS:
         return None
     text = " ".join(words)
+    if not any_notice().search(text):
+        return None
     for kind, pattern in notice_patterns():
         if pattern.search(text):
             return kind
