@@ -218,3 +218,90 @@ def test_geo_quality_floor(config, nlp):
     assert result["articles"] == GWN_TEST_ARTICLES
     assert result["geo_span_f1"] >= FLOORS["geo_span_f1"], result
     assert result["geo_acc161"] >= FLOORS["geo_acc161"], result
+
+
+# --- misplacements fixed as classes (invented sentences) ---------------------------------
+
+
+def test_division_outside_the_united_states(nlp):
+    found = by_text(places(nlp, "Tourists returned to Bali once the airport in Denpasar opened."))
+    assert found["Bali"]["country"] == "IDN" and found["Bali"]["precision"] == "admin1"
+    assert near(found["Bali"], -8.4, 115.2, km=100)
+
+
+def test_divisions_from_a_town_table():
+    from newsgraph.extract.places.divisions import divisions
+
+    table = (
+        "lat,lon,name,admin1,admin2,cc\r\n"
+        "1.00,2.00,Alpha,Upland,,XX\r\n"
+        "1.50,2.50,Beta,Upland,,XX\r\n"
+        "9.00,9.00,Gamma,Lowland,,XX\r\n"
+    )
+    cities = {
+        "1": {
+            "countrycode": "XX",
+            "name": "Alpha",
+            "latitude": 1.0,
+            "longitude": 2.0,
+            "admin1code": "07",
+        },
+    }
+    found = {d.name: d for d in divisions(cities, table)}
+    assert found["Upland"].code == "07" and len(found["Upland"].points) == 2
+    assert found["Lowland"].code == "" and found["Lowland"].points == [(9.0, 9.0)]
+
+
+def test_folded_spellings_do_not_become_small_towns(nlp):
+    text = "The UN envoy met Tongan officials and later flew to Korea for talks."
+    found = places(nlp, text)
+    assert not any(p["text"] in ("UN", "Tongan") for p in found), found
+    korea = by_text(found).get("Korea")
+    assert korea is None or korea["country"] != "CIV"
+
+
+def test_surname_of_a_person_is_not_a_place(nlp):
+    text = "Evo Morales addressed supporters in La Paz. Later Morales flew to Cochabamba."
+    found = places(nlp, text)
+    assert "Morales" not in by_text(found)
+    assert by_text(found)["La Paz"]["country"] == "BOL"
+
+
+def test_seat_of_government_is_a_place_only_as_a_building(nlp):
+    said = places(nlp, "The Kremlin denied the report, and White House aides declined to comment.")
+    assert not any(p["text"] in ("Kremlin", "White House") for p in said), said
+    found = by_text(places(nlp, "Protesters gathered outside the White House on Sunday."))
+    house = found["White House"]
+    assert house["country"] == "USA" and house["precision"] == "feature"
+    assert near(house, 38.9, -77.04, km=5)
+
+
+def test_canals_and_capes(nlp):
+    text = (
+        "Tankers queued at the Suez Canal while others sailed around the Cape of Good Hope "
+        "to reach London."
+    )
+    found = by_text(places(nlp, text))
+    assert found["Suez Canal"]["country"] == "EGY" and near(found["Suez Canal"], 30.6, 32.3)
+    assert found["Cape of Good Hope"]["country"] == "ZAF"
+    assert near(found["Cape of Good Hope"], -34.36, 18.47)
+    assert {found[n]["precision"] for n in ("Suez Canal", "Cape of Good Hope")} == {"feature"}
+
+
+def test_unknown_group_is_not_put_at_the_main_place(nlp):
+    text = "In Aleppo the White Helmets pulled survivors from the rubble of Aleppo's old city."
+    assert "White Helmets" not in by_text(places(nlp, text))
+
+
+def test_every_place_keeps_its_precision(nlp):
+    text = (
+        "From Bavaria to Texas, from Bangladesh to the Strait of Hormuz and the Sahel, "
+        "reporters in Lyon and at the Pentagon followed the storm."
+    )
+    found = places(nlp, text)
+    assert len(found) >= 6
+    allowed = {"country", "admin1", "city", "region", "feature"}
+    assert all(p["precision"] in allowed for p in found), found
+    precision = {p["text"]: p["precision"] for p in found}
+    assert precision["Bavaria"] == "admin1" and precision["Bangladesh"] == "country"
+    assert precision["Strait of Hormuz"] == "feature" and precision["Lyon"] == "city"

@@ -114,14 +114,32 @@ _evaluation(
     metric="type_accuracy",
     floor_flag="--min-accuracy",
 )
-_evaluation(
-    "geo",
-    "newsgraph.eval.geo:evaluate_geo",
-    data="GeoWebNews XML (GWN.xml).",
-    doc="Toponyms: span precision, recall and F1; accuracy within 161 km.",
-    what="toponym span F1",
-    metric="geo_span_f1",
-)
+
+
+@eval_app.command("geo")
+def eval_geo_command(
+    path: Annotated[Path, typer.Argument(help="GeoWebNews XML (GWN.xml).")],
+    limit: LimitOpt = None,
+    half: Annotated[
+        int | None,
+        typer.Option(
+            "--half",
+            min=1,
+            max=2,
+            help="Score one half only: 1 = articles with an even index, 2 = odd.",
+        ),
+    ] = None,
+    model: ModelOpt = None,
+    config_path: ConfigOpt = None,
+    min_f1: FloorOpt = None,
+) -> None:
+    """Toponyms: span precision, recall and F1; accuracy within 161 km."""
+    from newsgraph.eval.geo import evaluate_geo
+
+    result = evaluate_geo(path, config=settings(config_path, model), limit=limit, half=half)
+    report(result, what="toponym span F1", score=_key("geo_span_f1"), floor=min_f1)
+
+
 _evaluation(
     "news",
     "newsgraph.eval.news:evaluate_news",

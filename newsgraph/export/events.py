@@ -98,9 +98,9 @@ ACLED_COLUMNS = (
     "notes",
 )
 # GDELT ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
-_GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "region": 1}
+_GEO_TYPE = {"country": 1, "admin1": 5, "city": 4, "region": 1, "feature": 4}  # feature: a point
 # ACLED geo_precision: 1 exact town, 2 near/region of a town, 3 larger region.
-_ACLED_GEO = {"city": 1, "admin1": 2, "region": 3, "country": 3}
+_ACLED_GEO = {"city": 1, "admin1": 2, "region": 3, "country": 3, "feature": 2}
 
 
 @lru_cache(maxsize=1)

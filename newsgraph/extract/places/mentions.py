@@ -21,7 +21,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.places.gazetteer import Candidate, Gazetteer, normalise, places_data
+from newsgraph.extract.places.gazetteer import (
+    FEATURE_KINDS,
+    Candidate,
+    Gazetteer,
+    normalise,
+    places_data,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose entities are places only when the whole name is a known place.
@@ -30,8 +36,9 @@ OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT"})
 MIN_METONYMIC_TOWN = 100_000
 # A dateline ("WASHINGTON (AP) --") names a town at least this big.
 MIN_DATELINE_TOWN = 10_000
-# Features that make a bare name a place reading on its own.
-AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
+# Features that make a bare name a place reading on its own (areas, and the natural
+# features and seats of government of places.yaml).
+AREA_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT", *FEATURE_KINDS.values()})
 PLACE_PREPOSITIONS = frozenset(
     {
         "in",
@@ -281,8 +288,52 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The surnames of the document's full person names ("Evo Morales" -> Morales): news
+    names a person in full once, then by surname. (The model also tags some places as
+    people, "Riverdale Gas Station"; their first word is no surname.)"""
+    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """A one-word name that is the surname of a person named in full in the document
+    ("Morales" after "Evo Morales") is that person, unless it names a country, division or
+    region ("Jordan" stays the country)."""
+    if mention.text not in people:
+        return False
+    return not any(ok and c.feature in AREA_FEATURES for c, ok in gazetteer.options(mention.text))
+
+
+SEAT_FEATURE = FEATURE_KINDS["seat"]
+# Before a seat of government, these make it the building ("a dinner at the White House").
+SEAT_PREPOSITIONS = LOCATIVE_PREPOSITIONS | {"at", "to", "from", "outside", "toward", "towards"}
+
+
+def _stands_for_a_government(doc: Doc, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """ "The White House said", "the Kremlin denied": a seat of government named for the
+    government is an actor, not a place. Only after a preposition of place is it the
+    building."""
+    options = [c for c, ok in gazetteer.options(mention.text) if ok]
+    if not any(c.feature == SEAT_FEATURE for c in options):
+        return False  # (a town of the name, "White House, Tennessee", loses to the seat)
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i < 0 or doc[i].lower_ not in SEAT_PREPOSITIONS
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     found = _entity_mentions(doc, gazetteer) + _gazetteer_mentions(doc, gazetteer)
+    people = _person_words(doc)
+    found = [
+        m
+        for m in found
+        if not _names_a_person(m, people, gazetteer)
+        and not _stands_for_a_government(doc, m, gazetteer)
+    ]
     kept = sorted(found, key=lambda m: (m.start, m.end))
     for extra in _dateline_mentions(doc, gazetteer):
         if not any(m.start < extra.end and extra.start < m.end for m in kept):

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsgraph.extract.places.gazetteer import (
+    FEATURE_KINDS,
     PRECISION_BY_FEATURE,
     Candidate,
     Gazetteer,
@@ -37,6 +38,9 @@ from newsgraph.extract.places.mentions import Mention
 # no population in the index; their base makes them rank like a city of a few million, so
 # "Florida" is the state, not a village of that name, while "New York" stays the city.
 FEATURE_PRIOR = {"PCLI": 6.0, "RGN": 10.0, "CONT": 10.0, "ADM1": 9.5, "PPLC": 1.5, "PPL": 0.0}
+# Natural features and seats of government are listed by hand because the name is famous:
+# "White House" is the seat in Washington, not a town in Tennessee.
+FEATURE_PRIOR.update({code: 10.0 for code in FEATURE_KINDS.values()})
 POPULATION_WEIGHT = 1.5
 ALTERNATE_NAME_PENALTY = 4.0
 SAME_COUNTRY_BONUS = 2.0
@@ -189,6 +193,22 @@ def _fallback_record(text: str, focus: Candidate | None) -> dict[str, Any]:
     return {**_record(focus), "name": text, "geonameid": None, "feature": None}
 
 
+def _names_a_site(text: str) -> bool:
+    """Whether an unknown name reads as a street, building or natural feature ("Royal
+    Street", "Lake Manassas"): a word of one of those kinds. Other unknown names of several
+    words ("White Helmets") are mostly groups or brands the model took for places; they are
+    dropped rather than put at the document's main place. (An unknown single word is kept
+    only after a preposition of place, "in Toomevara": see mentions.)"""
+    words = {w.strip(".,'’s").lower() for w in text.split()}
+    stop, _ = _partial_words()
+    return bool(words & (stop | _site_words()))
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in places_data().get("site_words") or ())
+
+
 def _county_seat(gazetteer: Gazetteer, text: str, context: _Context) -> Candidate | None:
     """For "Orange County" in a story about California: the town Orange, California.
 
@@ -271,8 +291,11 @@ def resolve_mentions(
             place = _record(choice.candidate)
         else:
             seat = _county_seat(gazetteer, mention.text, context)
-            place = (
-                _seat_record(mention.text, seat) if seat else _fallback_record(mention.text, focus)
-            )
+            if seat:
+                place = _seat_record(mention.text, seat)
+            elif len(mention.text.split()) == 1 or _names_a_site(mention.text):
+                place = _fallback_record(mention.text, focus)
+            else:
+                continue
         results.append((mention, place))
     return results
