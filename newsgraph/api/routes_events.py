@@ -53,7 +53,12 @@ def actors(
     if country and not COUNTRY_CODE.match(country):
         raise bad_request("country must be an ISO 3166 alpha-3 code such as TUR")
     items, total = eq.list_actors(
-        con, q=q, country=country, sector=sector, limit=limit, offset=offset
+        con,
+        q=q,
+        country=country.upper() if country else None,
+        sector=sector,
+        limit=limit,
+        offset=offset,
     )
     return {"items": items, "total": total}
 

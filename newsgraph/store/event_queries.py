@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.record.types import Record
+from newsgraph.store.event_sourcing import attribution_chains, sourcing
 from newsgraph.store.queries import (
     BadCursor,
     date_range,
@@ -35,7 +36,21 @@ class EventFilter:
     outlet: str | None = None  # domain or name
     story: str | None = None  # story id
     q: str | None = None
+    # ACLED-style category labels wanted / left out ("none" = events without a category).
+    categories: tuple[str, ...] = ()
+    exclude_categories: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    named_only: bool = False  # only events attributed to named sources (NAMED_SOURCE_TYPES)
+    unhedged: bool = False  # leave out events hedged themselves or through their source
+    place: str | None = None  # resolved place name, exact (case-insensitive)
+    precisions: tuple[str, ...] = ()  # place precision: city, admin1, country, region
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# Sources that name who or what speaks: a person, an official body, an outlet or a
+# document. Unnamed sources, and experts and witnesses (mostly left nameless: "experts
+# say"), are not; a source that relays an unnamed one is not named either.
+NAMED_SOURCE_TYPES = ("named_person", "official_body", "media", "document")
 
 
 def _like(text: str) -> str:
@@ -114,7 +129,47 @@ def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.q:
         clauses.append("(a.title ILIKE ? ESCAPE '\\' OR e.trigger_text ILIKE ? ESCAPE '\\')")
         params += [_like(f.q), _like(f.q)]
+    _category_where(f, clauses, params)
+    _sourcing_where(f, clauses, params)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    if f.place:
+        clauses.append("lower(p.name) = lower(?)")
+        params.append(f.place)
+    if f.precisions:
+        clauses.append(f"p.precision IN ({', '.join('?' * len(f.precisions))})")
+        params += list(f.precisions)
     return clauses, params
+
+
+def _category_test(labels: tuple[str, ...], params: list[Any]) -> str:
+    # Uncategorised events read as "none", so that leaving a category out keeps them.
+    params += list(labels)
+    return f"coalesce(e.category, 'none') IN ({', '.join('?' * len(labels))})"
+
+
+def _category_where(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    if f.categories:
+        clauses.append(_category_test(f.categories, params))
+    if f.exclude_categories:
+        clauses.append("NOT " + _category_test(f.exclude_categories, params))
+
+
+def _sourcing_where(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    if f.named_only:
+        marks = ", ".join("?" * len(NAMED_SOURCE_TYPES))
+        clauses.append(
+            f"q.source_type IN ({marks}) AND NOT EXISTS (SELECT 1 FROM attributions qv"
+            " WHERE qv.article_id = e.article_id AND qv.attribution_id = q.via"
+            f" AND qv.source_type NOT IN ({marks}))"
+        )
+        params += [*NAMED_SOURCE_TYPES, *NAMED_SOURCE_TYPES]
+    if f.unhedged:
+        clauses.append(
+            "coalesce(json_array_length(e.hedges), 0) = 0"
+            " AND coalesce(json_array_length(q.hedges), 0) = 0"
+        )
 
 
 _SORT = "coalesce(CAST(e.event_date AS VARCHAR), '')"
@@ -127,7 +182,10 @@ def list_events(
     limit: int,
     cursor: str | None = None,
     newest_first: bool = True,
+    offset: int = 0,
 ) -> tuple[list[Record], str | None, int]:
+    """A page of events: after ``cursor`` (the API's paging) or after ``offset`` rows (the
+    dashboard's numbered pages), with the total that match."""
     clauses, params = event_where(f)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     total_row = con.execute("SELECT count(*)" + _from_needed(where) + where, params).fetchone()
@@ -144,19 +202,20 @@ def list_events(
         " e.trigger_text, e.event_date, e.actors, e.targets, e.place_id, e.time_id,"
         " e.attribution_id, e.confidence, a.title, a.source_name, a.source_domain,"
         " p.name, p.country, p.lat, p.lon, q.source_type, q.source_text,"
-        f" {_SORT}"
+        f" {_SORT}, e.hedges, p.text, p.precision"
         # The page is chosen on the events (and only the joins the filters need), then
         # joined for display: sorting keys is cheaper than sorting joined rows.
         + _FROM
         + " JOIN (SELECT e.article_id, e.event_id"
         + _from_needed(where)
         + where
-        + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order} LIMIT ?)"
-        " page ON page.article_id = e.article_id AND page.event_id = e.event_id"
+        + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order}"
+        " LIMIT ? OFFSET ?) page ON page.article_id = e.article_id AND page.event_id = e.event_id"
         + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order}"
     )
-    rows = con.execute(sql, [*params, limit + 1]).fetchall()
+    rows = con.execute(sql, [*params, limit + 1, 0 if cursor else offset]).fetchall()
     names = _actor_names(con, {r[0] for r in rows[:limit]})
+    sources = attribution_chains(con, {r[0] for r in rows[:limit] if r[12]})
     items = []
     for r in rows[:limit]:
         article_names = names.get(r[0], {})
@@ -172,13 +231,20 @@ def list_events(
                 "date": r[7].isoformat() if r[7] else None,
                 "actors": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[8])],
                 "targets": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[9])],
-                "place": {"id": r[10], "name": r[17], "country": r[18], "lat": r[19], "lon": r[20]}
+                "place": {
+                    "id": r[10],
+                    "name": r[17],
+                    "country": r[18],
+                    "lat": r[19],
+                    "lon": r[20],
+                    "text": r[25],
+                    "precision": r[26],
+                }
                 if r[10]
                 else None,
                 "time": r[11],
-                "attribution": {"id": r[12], "source_type": r[21], "source": r[22]}
-                if r[12]
-                else None,
+                "attribution": sourcing(sources.get(r[0], {}), r[12]) if r[12] else None,
+                "hedges": json.loads(r[24]) if r[24] else [],
                 "confidence": r[13],
                 "article": {"title": r[14], "outlet": r[15] or r[16]},
             }
