@@ -101,8 +101,11 @@ def test_stats_actors_places_network_attributions(events_client):
     ]
     places = events_client.get("/api/places").json()["items"]
     assert places[0]["name"] == "Ankara" and places[0]["events"] == 2
-    edges = events_client.get("/api/network").json()["edges"]
-    assert edges[0] == {"source": "Turkey", "target": "Greece", "weight": 2}
+    network = events_client.get("/api/network").json()
+    first = network["edges"][0]
+    assert (first["source"], first["target"], first["weight"]) == ("Turkey", "Greece", 2)
+    assert first["types"] == {"CONSULT": 2} and first["source_id"] == "state:TUR:turkey"
+    assert "Hamas" in {n["label"] for n in network["nodes"]}
     quotes = events_client.get("/api/attributions", params={"source_type": "unnamed"}).json()
     assert quotes["total"] == 2
     assert [q["article_id"] for q in quotes["items"]] == ["art-2", "art-4"]

@@ -146,7 +146,7 @@ def read_event_filter(params: Mapping[str, str | None]) -> tuple[EventFilter, Fi
     until = _day(value["until"], "until", problems) if value.get("until") else None
     if since and until and since > until:
         problems.add("until", "'since' is after 'until'")
-    types = ()
+    types: tuple[str, ...] = ()
     if value.get("type"):
         types = _codes(value["type"], "type", PLOVER_TYPES, problems, "event type(s)")
     modality = value.get("modality", "").lower() or None
@@ -159,7 +159,7 @@ def read_event_filter(params: Mapping[str, str | None]) -> tuple[EventFilter, Fi
             "source_type", f"source_type must be one of {', '.join(sorted(EVENT_SOURCE_TYPES))}"
         )
         source_type = None
-    precisions = ()
+    precisions: tuple[str, ...] = ()
     if value.get("precision"):
         precisions = tuple(
             p.lower()
@@ -180,7 +180,8 @@ def read_event_filter(params: Mapping[str, str | None]) -> tuple[EventFilter, Fi
         except ValueError:
             problems.add("min_confidence", "min_confidence must be a number from 0 to 1")
             confidence = None
-    for name, limit in (("actor", 200), ("outlet", 200), ("story", 100), ("q", 500)):
+    limits = {"actor": 200, "from_actor": 200, "to_actor": 200, "place": 200, "outlet": 200}
+    for name, limit in {**limits, "story": 100, "q": 500}.items():
         if len(value.get(name) or "") > limit:
             problems.add(name, f"{name} is longer than {limit} characters")
     built = EventFilter(
@@ -205,6 +206,8 @@ def read_event_filter(params: Mapping[str, str | None]) -> tuple[EventFilter, Fi
         named_only=value.get("named_only", "").lower() in TRUE_WORDS,
         unhedged=value.get("exclude_hedged", "").lower() in TRUE_WORDS,
         place=value.get("place") or None,
+        from_actor=value.get("from_actor") or None,
+        to_actor=value.get("to_actor") or None,
         precisions=precisions,
     )
     return built, problems
@@ -220,6 +223,8 @@ FILTER_PARAMS = (
     "min_confidence",
     "modality",
     "actor",
+    "from_actor",
+    "to_actor",
     "country",
     "place",
     "precision",

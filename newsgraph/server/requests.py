@@ -75,6 +75,12 @@ def event_filter(
         str | None, Query(description="asserted, negated, future or hypothetical")
     ] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Actor or target name")] = None,
+    from_actor: Annotated[
+        str | None, Query(max_length=200, description="Name of one of the event's actors")
+    ] = None,
+    to_actor: Annotated[
+        str | None, Query(max_length=200, description="Name of one of the event's targets")
+    ] = None,
     country: Annotated[
         str | None, Query(description="Country of actor, target or place: ISO alpha-3 or name")
     ] = None,

@@ -43,6 +43,8 @@ class EventFilter:
     named_only: bool = False  # only events attributed to named sources (NAMED_SOURCE_TYPES)
     unhedged: bool = False  # leave out events hedged themselves or through their source
     place: str | None = None  # resolved place name, exact (case-insensitive)
+    from_actor: str | None = None  # name substring of one of the event's actors
+    to_actor: str | None = None  # name substring of one of its targets
     precisions: tuple[str, ...] = ()  # place precision: city, admin1, country, region
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -72,7 +74,7 @@ _JOINS = {
 _FROM = " FROM events e" + "".join(_JOINS.values())
 
 
-def _from_needed(*sql: str) -> str:
+def from_needed(*sql: str) -> str:
     """FROM events with only the joins whose alias the given SQL pieces use."""
     text = " ".join(sql)
     return " FROM events e" + "".join(
@@ -134,6 +136,11 @@ def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.min_confidence is not None:
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)
+    for role, name in (("actor", f.from_actor), ("target", f.to_actor)):
+        if name:
+            test = f"ea.role = '{role}' AND ac.name ILIKE ? ESCAPE '\\'"
+            clauses.append(_INVOLVED.format(test=test))
+            params.append(_like(name))
     if f.place:
         clauses.append("lower(p.name) = lower(?)")
         params.append(f.place)
@@ -188,7 +195,7 @@ def list_events(
     dashboard's numbered pages), with the total that match."""
     clauses, params = event_where(f)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total_row = con.execute("SELECT count(*)" + _from_needed(where) + where, params).fetchone()
+    total_row = con.execute("SELECT count(*)" + from_needed(where) + where, params).fetchone()
     total = int(total_row[0]) if total_row else 0
     order = "DESC" if newest_first else "ASC"
     compare = "<" if newest_first else ">"
@@ -207,7 +214,7 @@ def list_events(
         # joined for display: sorting keys is cheaper than sorting joined rows.
         + _FROM
         + " JOIN (SELECT e.article_id, e.event_id"
-        + _from_needed(where)
+        + from_needed(where)
         + where
         + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order}"
         " LIMIT ? OFFSET ?) page ON page.article_id = e.article_id AND page.event_id = e.event_id"
@@ -283,7 +290,7 @@ def event_counts(
     group = ", e.type" if split_by_type else ""
     sql = (
         f"SELECT date_trunc('{unit}', e.event_date) AS period{group}, count(*)"
-        + _from_needed(*clauses)
+        + from_needed(*clauses)
         + " WHERE "
         + " AND ".join(clauses)
         + f" GROUP BY period{group} ORDER BY period{group}"
@@ -295,6 +302,15 @@ def event_counts(
             item["type"] = row[1]
         out.append(item)
     return out
+
+
+def undated_count(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
+    """Events the filter selects that have no date (left off any time axis)."""
+    clauses, params = event_where(f)
+    clauses.append("e.event_date IS NULL")
+    where = " WHERE " + " AND ".join(clauses)
+    row = con.execute("SELECT count(*)" + from_needed(where) + where, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def list_actors(
@@ -337,7 +353,8 @@ def list_places(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -
     clauses, params = event_where(f)
     clauses.append("p.lat IS NOT NULL")
     sql = (
-        "SELECT p.name, p.country, p.lat, p.lon, p.precision, count(*) AS events"
+        "SELECT p.name, p.country, p.lat, p.lon, p.precision, count(*) AS events,"
+        " list(DISTINCT p.text ORDER BY p.text)[1:5]"
         + _FROM
         + " WHERE "
         + " AND ".join(clauses)
@@ -345,33 +362,15 @@ def list_places(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -
         " ORDER BY events DESC, p.name LIMIT ?"
     )
     return [
-        {"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "precision": r[4], "events": r[5]}
-        for r in con.execute(sql, [*params, limit]).fetchall()
-    ]
-
-
-def actor_network(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -> list[Record]:
-    """Who acts on whom: (actor name, target name) pairs weighted by event count."""
-    clauses, params = event_where(f)
-    where = " AND ".join(clauses) if clauses else "TRUE"
-    sql = (
-        "WITH chosen AS (SELECT e.article_id, e.event_id"
-        + _from_needed(where)
-        + " WHERE "
-        + where
-        + "), pairs AS (SELECT c.article_id, s.actor_id AS source_id, t.actor_id AS target_id"
-        " FROM chosen c"
-        " JOIN event_actors s ON s.article_id = c.article_id AND s.event_id = c.event_id"
-        " AND s.role = 'actor'"
-        " JOIN event_actors t ON t.article_id = c.article_id AND t.event_id = c.event_id"
-        " AND t.role = 'target')"
-        " SELECT sa.name, ta.name, count(*) AS weight FROM pairs"
-        " JOIN actors sa ON sa.article_id = pairs.article_id AND sa.actor_id = pairs.source_id"
-        " JOIN actors ta ON ta.article_id = pairs.article_id AND ta.actor_id = pairs.target_id"
-        " GROUP BY sa.name, ta.name ORDER BY weight DESC, sa.name, ta.name LIMIT ?"
-    )
-    return [
-        {"source": r[0], "target": r[1], "weight": r[2]}
+        {
+            "name": r[0],
+            "country": r[1],
+            "lat": r[2],
+            "lon": r[3],
+            "precision": r[4],
+            "events": r[5],
+            "texts": r[6],  # how the reports wrote it (up to five forms)
+        }
         for r in con.execute(sql, [*params, limit]).fetchall()
     ]
 
@@ -420,7 +419,6 @@ def list_attributions(
 __all__ = [
     "BadCursor",
     "EventFilter",
-    "actor_network",
     "event_counts",
     "list_actors",
     "list_attributions",

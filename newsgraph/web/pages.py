@@ -4,42 +4,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from importlib.resources import files
-from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from newsgraph.about import __version__
-from newsgraph.record.vocabulary import PLOVER_TYPES
 from newsgraph.server.requests import (
-    EVENT_SOURCE_TYPES,
     Con,
     Offset,
     Settings,
-    event_filter,
 )
-from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
-from newsgraph.store.queries import BadCursor
 from newsgraph.web.highlight import evidence_spans, segments
-from newsgraph.web.safety import safe_href
-
-TEMPLATES = Environment(
-    loader=FileSystemLoader(str(files("newsgraph.web").joinpath("templates"))),
-    autoescape=select_autoescape(["html"], default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-TEMPLATES.globals.update(version=__version__, safe_href=safe_href)
+from newsgraph.web.render import render
 
 router = APIRouter(include_in_schema=False)
-
-
-def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -95,78 +74,6 @@ def _names(record: dict[str, Any]) -> dict[str, str]:
     for quote in record.get("attributions") or []:
         names[quote["id"]] = (quote.get("source") or {}).get("text") or quote["id"]
     return names
-
-
-# -- event views -------------------------------------------------------------------
-EventFilterDep = Annotated[eq.EventFilter, Depends(event_filter)]
-_FILTER_KEYS = (
-    "since",
-    "until",
-    "type",
-    "modality",
-    "actor",
-    "country",
-    "source_type",
-    "outlet",
-    "story",
-    "q",
-)
-
-
-def _filter_context(request: Request) -> dict[str, Any]:
-    params = {k: request.query_params.get(k) for k in _FILTER_KEYS}
-    kept = {k: v for k, v in params.items() if v}
-    return {
-        "params": params,
-        "query": urlencode(kept),
-        "plover_types": sorted(PLOVER_TYPES),
-        "source_types": sorted(EVENT_SOURCE_TYPES),
-    }
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events_page(
-    request: Request,
-    con: Con,
-    f: EventFilterDep,
-    cursor: str | None = None,
-) -> HTMLResponse:
-    try:
-        items, next_cursor, total = eq.list_events(con, f, limit=100, cursor=cursor)
-    except BadCursor as error:
-        raise HTTPException(status_code=400, detail=str(error)) from None
-    return render(
-        "events.html", items=items, total=total, next_cursor=next_cursor, **_filter_context(request)
-    )
-
-
-@router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(
-    request: Request,
-    con: Con,
-    f: EventFilterDep,
-    by: Literal["day", "week", "month", "year"] = "day",
-) -> HTMLResponse:
-    series = eq.event_counts(con, f, by=by)
-    return render(
-        "timeline.html",
-        series=series,
-        by=by,
-        total=sum(p["count"] for p in series),
-        **_filter_context(request),
-    )
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
-    return render("map.html", places=eq.list_places(con, f, limit=2000), **_filter_context(request))
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
-    return render(
-        "network.html", edges=eq.actor_network(con, f, limit=300), **_filter_context(request)
-    )
 
 
 # -- story views -------------------------------------------------------------------
