@@ -238,7 +238,8 @@ def test_export_of_the_view_downloads_and_parses(events_server, browser):
     page.goto(events_server + "/map?type=CONSULT")
     with page.expect_download() as download:
         page.click("a.export-link[data-format='events-csv']")
-    rows = list(csv.DictReader(Path(download.value.path()).open(encoding="utf-8")))
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
     assert sorted(r["article_id"] for r in rows) == ["art-1", "art-3", "art-5"]
     page.goto(events_server + "/network?type=CONSULT&modality=asserted")
     with page.expect_download() as download:
