@@ -14,11 +14,15 @@ from newsgraph.server.requests import (
     Offset,
     Settings,
 )
+from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
+from newsgraph.store.overview import overview
+from newsgraph.stories.outlets import outlet_of
 from newsgraph.web.highlight import evidence_spans, segments
 from newsgraph.web.render import render
 
 router = APIRouter(include_in_schema=False)
+LATEST_EVENTS = 6
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -34,8 +38,14 @@ def article_list(
         items, next_cursor, total = queries.list_articles(con, filters, limit=50, cursor=cursor)
     except queries.BadCursor as error:
         raise HTTPException(status_code=400, detail=str(error)) from None
+    searching = bool(q or since or until or cursor)
+    summary = None if searching else overview(con)
+    latest = [] if searching else eq.list_events(con, eq.EventFilter(), limit=LATEST_EVENTS)[0]
     return render(
         "articles.html",
+        summary=summary,
+        latest=latest,
+        searching=searching,
         items=items,
         total=total,
         next_cursor=next_cursor,
@@ -46,7 +56,7 @@ def article_list(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_view(article_id: str, con: Con) -> HTMLResponse:
+def article_view(article_id: str, con: Con, config: Settings) -> HTMLResponse:
     record = queries.get_record(con, article_id)
     if record is None:
         raise HTTPException(status_code=404, detail=f"No article with id {article_id!r}")
@@ -59,20 +69,41 @@ def article_view(article_id: str, con: Con) -> HTMLResponse:
         segments=segments(record["text"], evidence_spans(record)),
         entities_by_label=dict(sorted(by_label.items())),
         names=_names(record),
+        said=_said(record),
+        outlet=outlet_of(record, config.outlets),
     )
 
 
+# Longest stretch of attributed content shown beside its source in the side panel.
+SAID_CHARS = 240
+
+
+def _said(record: dict[str, Any]) -> dict[str, str]:
+    """What each attribution says: its content span's text, shortened."""
+    said = {}
+    for quote in record.get("attributions") or []:
+        content = quote.get("content") or {}
+        start, end = content.get("start"), content.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start < end:
+            text = " ".join(record["text"][start:end].split())
+            said[quote["id"]] = text if len(text) <= SAID_CHARS else text[:SAID_CHARS] + "…"
+    return said
+
+
 def _names(record: dict[str, Any]) -> dict[str, str]:
-    """Display names for ids the side panel cross-references (actors, places, times...)."""
+    """Display names for ids the side panel cross-references (actors, places, times,
+    sources): never an internal id, which means nothing to a reader."""
     names: dict[str, str] = {}
     for actor in record.get("actors") or []:
-        names[actor["id"]] = actor.get("name") or actor["id"]
+        names[actor["id"]] = actor.get("name") or "unnamed actor"
     for place in record.get("places") or []:
-        names[place["id"]] = place.get("name") or place.get("text") or place["id"]
+        names[place["id"]] = place.get("name") or place.get("text") or "unresolved place"
     for time in record.get("times") or []:
-        names[time["id"]] = time.get("text") or time["id"]
+        names[time["id"]] = time.get("text") or "a time"
     for quote in record.get("attributions") or []:
-        names[quote["id"]] = (quote.get("source") or {}).get("text") or quote["id"]
+        source = (quote.get("source") or {}).get("text")
+        kind = str(quote.get("source_type") or "").replace("_", " ")
+        names[quote["id"]] = source or (f"{kind} source" if kind else "a source")
     return names
 
 
