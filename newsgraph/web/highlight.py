@@ -53,11 +53,8 @@ def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
     """Every span the record cites, keyed for the page, each with its hover text."""
     spans: list[EvidenceSpan] = []
     for e in record.get("entities") or []:
-        spans.append(
-            EvidenceSpan(
-                e["id"], e["start"], e["end"], f"ent ent-{e['label']}", title=f"entity: {e['label']}"
-            )
-        )
+        css, title = f"ent ent-{e['label']}", f"entity: {e['label']}"
+        spans.append(EvidenceSpan(e["id"], e["start"], e["end"], css, title=title))
     for p in record.get("places") or []:
         where = ", ".join(x for x in (p.get("name"), p.get("country")) if x)
         title = f"place: {where or 'unresolved'} ({_words(p.get('precision')) or '?'})"
