@@ -125,6 +125,45 @@ def test_article_view_in_a_real_browser(live_server, browser):
         active.first.get_attribute("data-keys")
     )
     page.screenshot(path=str(ARTIFACTS / "article-hostile.png"))
+    # Highlights explain themselves on hover, and the legend names each style.
+    assert (
+        page.locator("#article-text mark[title]").count()
+        == page.locator("#article-text mark").count()
+    )
+    assert page.locator("#highlight-legend mark").count() >= 6
+    assert not errors, errors
+
+
+@pytest.mark.browser
+def test_home_overview_and_sticky_article_panel(live_server, browser):
+    errors: list[str] = []
+    page = open_page(browser, errors)
+    page.goto(live_server + "/")
+    assert page.locator("#overview-counts").is_visible()
+    assert page.locator("ol.top-actors li a").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    # The hostile title is escaped in the list too: visible as text, nothing ran.
+    page.goto(live_server + "/?q=pwned")
+    assert page.inner_text("a.article-link").startswith("<script>")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    # On the longest article, the side panel stays in view when the text scrolls.
+    longest = max(
+        httpx.get(live_server + "/api/articles?limit=100").json()["items"],
+        key=lambda item: item["word_count"],
+    )
+    page.goto(live_server + f"/articles/{longest['id']}")
+    # Scrolled past the top of the text by as far as the panel can travel in its column:
+    # a panel that scrolled with the page would now start above the window.
+    travel = page.evaluate(
+        "(() => { const l = document.querySelector('.layout');"
+        " const a = document.querySelector('aside.panel');"
+        " const by = Math.max(0, l.offsetHeight - a.offsetHeight - 10);"
+        " window.scrollTo(0, l.offsetTop + by); return by; })()"
+    )
+    assert travel > 40
+    top = page.evaluate("document.querySelector('aside.panel').getBoundingClientRect().top")
+    assert 0 <= top < 30
+    page.screenshot(path=str(ARTIFACTS / "article-sticky-panel.png"))
     assert not errors, errors
 
 
