@@ -9,7 +9,10 @@ from typing import Any
 
 import duckdb
 
-from newsgraph.export.events import by_id, events_with_records
+# The event writers' own reader (each event with its article's record), so this table
+# selects and orders events exactly as the GDELT, PLOVER and ACLED files do.
+from newsgraph.export.events import _by_id as by_id
+from newsgraph.export.events import _events as events_with_records
 from newsgraph.store.event_queries import EventFilter
 
 EVENT_TABLE_COLUMNS = (

@@ -115,7 +115,7 @@ def cameo_root(event_type: str, mode: str | None) -> str | None:
     return override or table["plover_to_cameo"].get(event_type)
 
 
-def events_with_records(
+def _events(
     con: duckdb.DuckDBPyConnection, f: EventFilter, modalities: tuple[str, ...]
 ) -> Iterator[dict[str, Any]]:
     """Each event with its article's record (for actor, place and time details)."""
@@ -143,7 +143,7 @@ def events_with_records(
             yield {"event": event, "date": event_date, "record": record}
 
 
-def by_id(items: list[dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
+def _by_id(items: list[dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in items or []}
 
 
@@ -167,11 +167,11 @@ def write_gdelt(
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
         writer.writerow(GDELT_COLUMNS)
-        for number, item in enumerate(events_with_records(con, f, modalities), start=1):
+        for number, item in enumerate(_events(con, f, modalities), start=1):
             event, record, day = item["event"], item["record"], item["date"]
             root = cameo_root(event["type"], event.get("mode"))
-            actors = by_id(record.get("actors"))
-            place = by_id(record.get("places")).get(event.get("place") or "", {})
+            actors = _by_id(record.get("actors"))
+            place = _by_id(record.get("places")).get(event.get("place") or "", {})
             one, two = (
                 _first_actor(event.get("actors") or [], actors),
                 _first_actor(event.get("targets") or [], actors),
@@ -227,10 +227,10 @@ def write_plover(
 ) -> int:
     count = 0
     with target.open("w", encoding="utf-8") as out:
-        for item in events_with_records(con, f, modalities):
+        for item in _events(con, f, modalities):
             event, record, day = item["event"], item["record"], item["date"]
-            actors = by_id(record.get("actors"))
-            place = by_id(record.get("places")).get(event.get("place") or "", {})
+            actors = _by_id(record.get("actors"))
+            place = _by_id(record.get("places")).get(event.get("place") or "", {})
             one, two = (
                 _first_actor(event.get("actors") or [], actors),
                 _first_actor(event.get("targets") or [], actors),
@@ -286,14 +286,14 @@ def write_acled(
     with target.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(ACLED_COLUMNS)
-        for item in events_with_records(con, f, modalities):
+        for item in _events(con, f, modalities):
             event, record, day = item["event"], item["record"], item["date"]
             kinds = table.get(event.get("category") or "")
             if not kinds:
                 continue
-            actors = by_id(record.get("actors"))
-            times = by_id(record.get("times"))
-            place = by_id(record.get("places")).get(event.get("place") or "", {})
+            actors = _by_id(record.get("actors"))
+            times = _by_id(record.get("times"))
+            place = _by_id(record.get("places")).get(event.get("place") or "", {})
             own_time = times.get(event.get("time") or "", {})
             # ACLED time_precision: 1 day, 2 week or near a day, 3 month or vaguer.
             precision = {"day": 1, "week": 2}.get(own_time.get("precision") or "", 3)
