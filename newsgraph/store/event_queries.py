@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.record.types import Record
+from newsgraph.record.vocabulary import NAMED_SOURCE_TYPES
 from newsgraph.store.event_sourcing import attribution_chains, sourcing
 from newsgraph.store.queries import (
     BadCursor,
@@ -47,12 +48,6 @@ class EventFilter:
     to_actor: str | None = None  # name substring of one of its targets
     precisions: tuple[str, ...] = ()  # place precision: city, admin1, country, region
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-# Sources that name who or what speaks: a person, an official body, an outlet or a
-# document. Unnamed sources, and experts and witnesses (mostly left nameless: "experts
-# say"), are not; a source that relays an unnamed one is not named either.
-NAMED_SOURCE_TYPES = ("named_person", "official_body", "media", "document")
 
 
 def _like(text: str) -> str:
@@ -165,6 +160,7 @@ def _category_where(f: EventFilter, clauses: list[str], params: list[Any]) -> No
 
 def _sourcing_where(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
     if f.named_only:
+        # A named source (NAMED_SOURCE_TYPES) that relays no unnamed one.
         marks = ", ".join("?" * len(NAMED_SOURCE_TYPES))
         clauses.append(
             f"q.source_type IN ({marks}) AND NOT EXISTS (SELECT 1 FROM attributions qv"
