@@ -356,6 +356,23 @@ RECORDS = [
 
 
 RECORDS[3]["events"][0]["category"] = "AIR_STRIKE"
+# Art-2's event is hedged ("reportedly") and rests on unnamed sources.
+RECORDS[1]["events"][0]["hedges"] = ["reportedly"]
+# Art-4's source (media) relays an unnamed one: "TV, citing unnamed officials".
+RECORDS[3]["attributions"].append(
+    {
+        "id": "Q2",
+        "source": {"text": "unnamed officials", "start": 0, "end": 1},
+        "source_actor": None,
+        "source_type": "unnamed",
+        "cue": {"text": "citing", "start": 0, "end": 1},
+        "content": {"start": 0, "end": 2},
+        "direct": False,
+        "hedges": [],
+        "via": None,
+    }
+)
+RECORDS[3]["attributions"][0]["via"] = "Q2"
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,21 @@ def ids(response) -> list[str]:
         ({"actor": "turk"}, ["art-5", "art-1"]),
         ({"actor": "Hamas"}, ["art-2"]),
         ({"country": "UKR"}, ["art-4"]),
+        ({"country": "ukr"}, ["art-4"]),
+        ({"country": "Ukraine"}, ["art-4"]),
+        ({"country": "Ukrainian"}, ["art-4"]),
+        ({"modality": "NEGATED"}, ["art-3"]),
+        ({"category": "violence"}, ["art-4"]),
+        ({"category": "air_strike"}, ["art-4"]),
+        ({"category": "none"}, ["art-5", "art-3", "art-2", "art-1"]),
+        ({"exclude_category": "violence"}, ["art-5", "art-3", "art-2", "art-1"]),
+        ({"exclude_category": "disaster"}, ["art-5", "art-4", "art-3", "art-2", "art-1"]),
+        ({"min_confidence": "0.95"}, []),
+        ({"named_only": "1"}, ["art-5", "art-1"]),
+        ({"exclude_hedged": "1"}, ["art-5", "art-4", "art-3", "art-1"]),
+        ({"place": "ankara"}, ["art-5", "art-1"]),
+        ({"precision": "city"}, ["art-5", "art-4", "art-3", "art-2", "art-1"]),
+        ({"precision": "country"}, []),
         ({"country": "QAT"}, ["art-2"]),
         ({"bbox": "25,35,45,55"}, ["art-5", "art-4", "art-1"]),
         ({"source_type": "named_person"}, ["art-5", "art-1"]),
@@ -56,7 +71,10 @@ def test_event_cursor_pagination(events_client):
     "params, message",
     [
         ({"type": "MEET"}, "unknown event type"),
-        ({"country": "Turkey"}, "alpha-3"),
+        ({"country": "Atlantis"}, "alpha-3"),
+        ({"category": "weather"}, "unknown category"),
+        ({"min_confidence": "high"}, "from 0 to 1"),
+        ({"precision": "street"}, "unknown precision"),
         ({"bbox": "1,2,3"}, "four numbers"),
         ({"bbox": "10,0,5,1"}, "minimum exceeds"),
         ({"source_type": "rumour"}, "source_type must be one of"),
@@ -83,7 +101,24 @@ def test_stats_actors_places_network_attributions(events_client):
     ]
     places = events_client.get("/api/places").json()["items"]
     assert places[0]["name"] == "Ankara" and places[0]["events"] == 2
-    edges = events_client.get("/api/network").json()["edges"]
-    assert edges[0] == {"source": "Turkey", "target": "Greece", "weight": 2}
+    network = events_client.get("/api/network").json()
+    first = network["edges"][0]
+    assert (first["source"], first["target"], first["weight"]) == ("Turkey", "Greece", 2)
+    assert first["types"] == {"CONSULT": 2} and first["source_id"] == "state:TUR:turkey"
+    assert "Hamas" in {n["label"] for n in network["nodes"]}
     quotes = events_client.get("/api/attributions", params={"source_type": "unnamed"}).json()
-    assert quotes["total"] == 1 and quotes["items"][0]["article_id"] == "art-2"
+    assert quotes["total"] == 2
+    assert [q["article_id"] for q in quotes["items"]] == ["art-2", "art-4"]
+
+
+def test_event_rows_carry_their_sourcing(events_client):
+    items = {i["article_id"]: i for i in events_client.get("/api/events").json()["items"]}
+    relayed = items["art-4"]["attribution"]
+    assert relayed["source_type"] == "media" and relayed["direct"] is False
+    assert relayed["chain"] == [
+        {"id": "Q2", "source": "unnamed officials", "source_type": "unnamed"}
+    ]
+    assert items["art-2"]["hedges"] == ["reportedly"]
+    assert items["art-3"]["attribution"] is None
+    assert items["art-1"]["place"]["precision"] == "city"
+    assert items["art-4"]["category"] == "AIR_STRIKE"

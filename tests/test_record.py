@@ -55,10 +55,10 @@ def test_vocabularies_are_defined_once():
                     copies.append(f"{path.relative_to(package)}:{node.lineno}")
     assert copies == []
     from newsgraph.extract.events import lexicon
-    from newsgraph.server import requests
+    from newsgraph.server import event_params
 
-    assert lexicon.PLOVER_TYPES is PLOVER_TYPES is requests.PLOVER_TYPES
-    assert requests.SOURCE_TYPES is SOURCE_TYPES
+    assert lexicon.PLOVER_TYPES is PLOVER_TYPES is event_params.PLOVER_TYPES
+    assert event_params.SOURCE_TYPES is SOURCE_TYPES
 
 
 def test_openapi_shows_the_record(client):

@@ -15,7 +15,7 @@ from newsgraph.ingest import iter_inputs
 from newsgraph.pipeline import analyze, ingest
 from newsgraph.store import Store
 from newsgraph.store.migrations import latest_version
-from newsgraph.types import RawInput
+from newsgraph.types import CleanDocument, RawInput
 
 
 def page(title: str, body: str, canonical: str | None = None) -> str:
@@ -272,7 +272,8 @@ def test_event_actor_rows_are_written_and_backfilled_by_the_migration(tmp_path):
             "VALUES ('a', 'V1', 'ACCUSE', 'asserted', '[\"A1\", \"A2\"]', '[\"A3\"]'), "
             "('a', 'V2', 'AGREE', 'asserted', '[]', '[]')"
         )
-        # Pretend the store predates migrations 5 and 6.
+        # Pretend the store predates migrations 5, 6 and 7.
+        undo_migration_7(con)
         con.execute("DROP TABLE event_actors")
         con.execute("DELETE FROM schema_migrations WHERE version >= 5")
     with Store(db) as store:
@@ -285,3 +286,34 @@ def test_event_actor_rows_are_written_and_backfilled_by_the_migration(tmp_path):
     assert rows == [("V1", "A1", "actor"), ("V1", "A2", "actor"), ("V1", "A3", "target")]
     # Events stored without a count are one mention each.
     assert counts == [("V1", 1, None), ("V2", 1, None)]
+
+
+def undo_migration_7(con) -> None:
+    con.execute("DROP TABLE article_words")
+    con.execute("DROP MACRO ng_words")
+    # Indexed tables cannot drop a column in DuckDB; the migration adds it if missing.
+    con.execute("UPDATE events SET hedges = NULL")
+    con.execute("UPDATE attributions SET hedges = NULL")
+    con.execute("DELETE FROM schema_migrations WHERE version = 7")
+
+
+def test_hedges_and_word_index_are_backfilled_by_the_migration(tmp_path):
+    db = tmp_path / "old.duckdb"
+    text = "Rebels reportedly shelled the Éastern town, officials said."
+    record = {
+        "id": "w1",
+        "title": "Shelling near the border",
+        "text": text,
+        "events": [
+            {"id": "V1", "type": "ASSAULT", "modality": "asserted", "hedges": ["reportedly"]}
+        ],
+        "attributions": [{"id": "Q1", "source_type": "official_body", "hedges": ["said to"]}],
+    }
+    with Store(db) as store, store.transaction() as con:
+        store.add(con, CleanDocument(id="w1", ref="w1", text=text, content_hash="h1"), record)
+        undo_migration_7(con)
+    with Store(db) as store:
+        assert store.con.execute("SELECT hedges FROM events").fetchone() == ('["reportedly"]',)
+        assert store.con.execute("SELECT hedges FROM attributions").fetchone() == ('["said to"]',)
+        words = {w for (w,) in store.con.execute("SELECT word FROM article_words").fetchall()}
+    assert {"shelling", "border", "rebels", "eastern", "officials"} <= words

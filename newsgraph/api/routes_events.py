@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from newsgraph.record.vocabulary import SOURCE_TYPES
+from newsgraph.server.actor_network import actor_network
 from newsgraph.server.requests import COUNTRY_CODE, Con, Filter, Offset, bad_request
 from newsgraph.store import event_queries as eq
 from newsgraph.store.queries import BadCursor
@@ -53,7 +54,12 @@ def actors(
     if country and not COUNTRY_CODE.match(country):
         raise bad_request("country must be an ISO 3166 alpha-3 code such as TUR")
     items, total = eq.list_actors(
-        con, q=q, country=country, sector=sector, limit=limit, offset=offset
+        con,
+        q=q,
+        country=country.upper() if country else None,
+        sector=sector,
+        limit=limit,
+        offset=offset,
     )
     return {"items": items, "total": total}
 
@@ -65,11 +71,11 @@ def places(
     return {"items": eq.list_places(con, f, limit=limit)}
 
 
-@router.get("/network", summary="Actor -> target pairs weighted by event count")
+@router.get("/network", summary="Resolved actors and actor -> target edges with event types")
 def network(
     con: Con, f: Filter, limit: Annotated[int, Query(ge=1, le=2000)] = 300
 ) -> dict[str, Any]:
-    return {"edges": eq.actor_network(con, f, limit=limit)}
+    return actor_network(con, f, limit=limit)
 
 
 @router.get("/attributions", summary="Who says so: attributions with their source types")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsgraph.store.event_queries import EventFilter, event_where, from_needed
 from newsgraph.store.queries import ArticleFilter, date_range
 
 TABLES = (
@@ -39,11 +40,24 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def export_records(con: duckdb.DuckDBPyConnection, target: Path, filters: ArticleFilter) -> int:
-    """Full Analysis records, one JSON object a line, oldest first."""
-    clauses, params = date_range("published_date", filters.since, filters.until)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    cursor = con.execute(f"SELECT record FROM articles{where} ORDER BY seq", params)
+def export_records(
+    con: duckdb.DuckDBPyConnection,
+    target: Path,
+    filters: ArticleFilter,
+    events: EventFilter | None = None,
+) -> int:
+    """Full Analysis records, one JSON object a line, oldest first; with ``events``, only
+    the articles that have an event it selects (a dashboard view's articles)."""
+    if events is not None:
+        clauses, params = event_where(events)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        chosen = "SELECT e.article_id" + from_needed(where) + where
+        sql = f"SELECT record FROM articles WHERE id IN ({chosen}) ORDER BY seq"
+    else:
+        clauses, params = date_range("published_date", filters.since, filters.until)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = f"SELECT record FROM articles{where} ORDER BY seq"
+    cursor = con.execute(sql, params)
     count = 0
     with target.open("w", encoding="utf-8") as out:
         while rows := cursor.fetchmany(500):

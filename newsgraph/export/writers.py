@@ -13,6 +13,7 @@ import duckdb
 
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.export import events as event_export
+from newsgraph.export.event_table import write_event_table
 from newsgraph.export.tables import export_records, export_tables
 from newsgraph.store.event_queries import EventFilter
 from newsgraph.store.queries import ArticleFilter
@@ -28,24 +29,35 @@ class ExportScope:
     types: tuple[str, ...] = ()
     country: str | None = None
     all_modalities: bool = False
+    # A dashboard view's whole event filter; when given, it replaces the fields above.
+    view: EventFilter | None = None
 
     def events(self) -> EventFilter:
+        if self.view is not None:
+            return self.view
         return EventFilter(
             since=self.since, until=self.until, types=self.types, country=self.country
         )
 
     def modalities(self) -> tuple[str, ...]:
-        """The modalities kept by the GDELT and ACLED writers ("" = all)."""
-        return () if self.all_modalities else ("asserted",)
+        """The modalities kept by the GDELT and ACLED writers ("" = all). A view that
+        names a modality has chosen its events already."""
+        if self.all_modalities or (self.view is not None and self.view.modality):
+            return ()
+        return ("asserted",)
+
+    def articles(self) -> ArticleFilter:
+        return ArticleFilter(since=self.since, until=self.until)
 
 
 # A writer takes the store, the output path and the scope, and returns the rows written.
 Writer = Callable[[duckdb.DuckDBPyConnection, Path, ExportScope], int]
 
 RECORD_WRITERS: dict[str, Writer] = {
-    "jsonl": lambda con, out, scope: export_records(
-        con, out, ArticleFilter(since=scope.since, until=scope.until)
-    ),
+    # A view's records are those of the articles with an event in the view.
+    "jsonl": lambda con, out, scope: export_records(con, out, scope.articles(), scope.view),
+    # The events table as the dashboard shows it, every modality (a column says which).
+    "events-csv": lambda con, out, scope: write_event_table(con, out, scope.events(), ()),
     "gdelt": lambda con, out, scope: event_export.write_gdelt(
         con, out, scope.events(), scope.modalities()
     ),

@@ -41,6 +41,10 @@ TimeSource = Literal["text", "document"]
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 MODALITIES: tuple[str, ...] = get_args(Modality)
 SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+# Source types that name who or what speaks: a person, an official body, an outlet or a
+# document. Unnamed sources, and experts and witnesses (mostly left nameless: "experts
+# say", "a witness said"), do not.
+NAMED_SOURCE_TYPES: tuple[str, ...] = ("named_person", "official_body", "media", "document")
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 PLACE_PRECISIONS: tuple[str, ...] = get_args(PlacePrecision)
 TIME_TYPES: tuple[str, ...] = get_args(TimeType)

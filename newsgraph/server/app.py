@@ -25,8 +25,10 @@ from newsgraph.api.routes_stories import router as stories_router
 from newsgraph.config import Config
 from newsgraph.store import Store
 from newsgraph.web.api_docs import router as api_docs_router
-from newsgraph.web.pages import render
+from newsgraph.web.event_pages import router as event_pages_router
+from newsgraph.web.exports import router as exports_router
 from newsgraph.web.pages import router as pages_router
+from newsgraph.web.render import render
 
 # Pages load only our own scripts and styles; nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = (
@@ -133,7 +135,9 @@ def create_app(
     app.include_router(stories_router)
     app.include_router(ingest_router)
     app.include_router(pages_router)
+    app.include_router(event_pages_router)
     app.include_router(api_docs_router)
+    app.include_router(exports_router)
     app.mount(
         "/static",
         StaticFiles(directory=str(files("newsgraph.web").joinpath("static"))),

@@ -4,16 +4,19 @@ Both ``newsgraph.api`` and ``newsgraph.web`` import it; neither imports the othe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, HTTPException, Query, Request
 
 from newsgraph.config import Config
-from newsgraph.record.vocabulary import PLOVER_TYPES, SOURCE_TYPES
+from newsgraph.server.event_params import (  # noqa: F401  (re-exported)
+    COUNTRY_CODE,
+    EVENT_SOURCE_TYPES,
+    read_event_filter,
+)
 from newsgraph.store import event_queries as eq
 
 
@@ -47,11 +50,6 @@ MinSize = Annotated[
 ]
 
 
-# An event's source type, or "none" for the outlet's own claim (no attribution).
-EVENT_SOURCE_TYPES = (*SOURCE_TYPES, "none")
-COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
-
-
 def bad_request(message: str) -> HTTPException:
     return HTTPException(status_code=400, detail=message)
 
@@ -59,13 +57,36 @@ def bad_request(message: str) -> HTTPException:
 def event_filter(
     since: Annotated[date | None, Query(description="Event date on or after")] = None,
     until: Annotated[date | None, Query(description="Event date on or before")] = None,
-    type: Annotated[str | None, Query(description="PLOVER types, comma-separated")] = None,
+    type: Annotated[
+        str | None, Query(description="PLOVER types, comma-separated, any case")
+    ] = None,
+    category: Annotated[
+        str | None,
+        Query(
+            description="Categories: labels (ARMED_CLASH), families (violence, protest, "
+            "strategic, crime, disaster) or none, comma-separated"
+        ),
+    ] = None,
+    exclude_category: Annotated[
+        str | None, Query(description="Categories left out, as for category")
+    ] = None,
+    min_confidence: Annotated[str | None, Query(description="Lowest confidence, 0-1")] = None,
     modality: Annotated[
-        Literal["asserted", "negated", "future", "hypothetical"] | None, Query()
+        str | None, Query(description="asserted, negated, future or hypothetical")
     ] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Actor or target name")] = None,
+    from_actor: Annotated[
+        str | None, Query(max_length=200, description="Name of one of the event's actors")
+    ] = None,
+    to_actor: Annotated[
+        str | None, Query(max_length=200, description="Name of one of the event's targets")
+    ] = None,
     country: Annotated[
-        str | None, Query(description="ISO alpha-3 of actor, target or place")
+        str | None, Query(description="Country of actor, target or place: ISO alpha-3 or name")
+    ] = None,
+    place: Annotated[str | None, Query(max_length=200, description="Place name, exact")] = None,
+    precision: Annotated[
+        str | None, Query(description="Place precision: city, admin1, country, region")
     ] = None,
     bbox: Annotated[
         str | None, Query(description="min_lon,min_lat,max_lon,max_lat of the event place")
@@ -73,51 +94,23 @@ def event_filter(
     source_type: Annotated[
         str | None, Query(description="Attribution source type; 'none' = outlet's own claim")
     ] = None,
+    named_only: Annotated[
+        str | None, Query(description="1: only events attributed to named sources")
+    ] = None,
+    exclude_hedged: Annotated[
+        str | None, Query(description="1: leave out hedged events ('reportedly')")
+    ] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Domain or name")] = None,
     story: Annotated[str | None, Query(max_length=100, description="Story id")] = None,
     q: Annotated[str | None, Query(max_length=500, description="Text in title or trigger")] = None,
 ) -> eq.EventFilter:
-    types: tuple[str, ...] = ()
-    if type:
-        types = tuple(sorted({t.strip().upper() for t in type.split(",") if t.strip()}))
-        unknown = [t for t in types if t not in PLOVER_TYPES]
-        if unknown:
-            raise bad_request(
-                f"unknown event type(s) {', '.join(unknown)}; "
-                f"expected PLOVER types such as CONSULT, THREATEN"
-            )
-    if country and not COUNTRY_CODE.match(country):
-        raise bad_request("country must be an ISO 3166 alpha-3 code such as TUR")
-    box = None
-    if bbox:
-        try:
-            min_lon, min_lat, max_lon, max_lat = (float(x) for x in bbox.split(","))
-        except ValueError:
-            raise bad_request(
-                "bbox must be four numbers: min_lon,min_lat,max_lon,max_lat"
-            ) from None
-        if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-            raise bad_request(
-                "bbox is outside [-180,180] x [-90,90] or its minimum exceeds its maximum"
-            )
-        box = (min_lon, min_lat, max_lon, max_lat)
-    if source_type and source_type not in EVENT_SOURCE_TYPES:
-        raise bad_request(f"source_type must be one of {', '.join(sorted(EVENT_SOURCE_TYPES))}")
-    if since and until and since > until:
-        raise bad_request("'since' is after 'until'")
-    return eq.EventFilter(
-        since=since,
-        until=until,
-        types=types,
-        modality=modality,
-        actor=actor or None,
-        country=country,
-        bbox=box,
-        source_type=source_type,
-        outlet=outlet or None,
-        story=story or None,
-        q=q or None,
-    )
+    given = dict(locals())
+    given["since"] = since.isoformat() if since else None
+    given["until"] = until.isoformat() if until else None
+    f, problems = read_event_filter(given)
+    if problems:
+        raise bad_request(problems.message())
+    return f
 
 
 Filter = Annotated[eq.EventFilter, Depends(event_filter)]

@@ -15,7 +15,7 @@ import duckdb
 from newsgraph.errors import Errors, NewsgraphError
 from newsgraph.record.types import Record
 from newsgraph.store.migrations import latest_version, migrate, stored_version
-from newsgraph.store.rows import STORED_COLUMNS, extraction_rows, insert_rows
+from newsgraph.store.rows import STORED_COLUMNS, extraction_rows, index_words, insert_rows
 from newsgraph.types import CleanDocument, Failure
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -132,6 +132,7 @@ class Store:
         # Articles first (STORED_COLUMNS' order), as foreign keys would need.
         for table, columns in STORED_COLUMNS.items():
             insert_rows(con, table, columns, tables.get(table, []))
+        index_words(con, [record["id"] for _, record in items])
 
     def clear_failure(self, con: duckdb.DuckDBPyConnection, ref: str) -> None:
         con.execute("DELETE FROM failures WHERE ref = ?", [ref])

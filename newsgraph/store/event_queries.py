@@ -14,6 +14,8 @@ from typing import Any
 import duckdb
 
 from newsgraph.record.types import Record
+from newsgraph.record.vocabulary import NAMED_SOURCE_TYPES
+from newsgraph.store.event_sourcing import attribution_chains, sourcing
 from newsgraph.store.queries import (
     BadCursor,
     date_range,
@@ -35,6 +37,16 @@ class EventFilter:
     outlet: str | None = None  # domain or name
     story: str | None = None  # story id
     q: str | None = None
+    # ACLED-style category labels wanted / left out ("none" = events without a category).
+    categories: tuple[str, ...] = ()
+    exclude_categories: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    named_only: bool = False  # only events attributed to named sources (NAMED_SOURCE_TYPES)
+    unhedged: bool = False  # leave out events hedged themselves or through their source
+    place: str | None = None  # resolved place name, exact (case-insensitive)
+    from_actor: str | None = None  # name substring of one of the event's actors
+    to_actor: str | None = None  # name substring of one of its targets
+    precisions: tuple[str, ...] = ()  # place precision: city, admin1, country, region
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -57,7 +69,7 @@ _JOINS = {
 _FROM = " FROM events e" + "".join(_JOINS.values())
 
 
-def _from_needed(*sql: str) -> str:
+def from_needed(*sql: str) -> str:
     """FROM events with only the joins whose alias the given SQL pieces use."""
     text = " ".join(sql)
     return " FROM events e" + "".join(
@@ -114,7 +126,53 @@ def event_where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.q:
         clauses.append("(a.title ILIKE ? ESCAPE '\\' OR e.trigger_text ILIKE ? ESCAPE '\\')")
         params += [_like(f.q), _like(f.q)]
+    _category_where(f, clauses, params)
+    _sourcing_where(f, clauses, params)
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+    for role, name in (("actor", f.from_actor), ("target", f.to_actor)):
+        if name:
+            test = f"ea.role = '{role}' AND ac.name ILIKE ? ESCAPE '\\'"
+            clauses.append(_INVOLVED.format(test=test))
+            params.append(_like(name))
+    if f.place:
+        clauses.append("lower(p.name) = lower(?)")
+        params.append(f.place)
+    if f.precisions:
+        clauses.append(f"p.precision IN ({', '.join('?' * len(f.precisions))})")
+        params += list(f.precisions)
     return clauses, params
+
+
+def _category_test(labels: tuple[str, ...], params: list[Any]) -> str:
+    # Uncategorised events read as "none", so that leaving a category out keeps them.
+    params += list(labels)
+    return f"coalesce(e.category, 'none') IN ({', '.join('?' * len(labels))})"
+
+
+def _category_where(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    if f.categories:
+        clauses.append(_category_test(f.categories, params))
+    if f.exclude_categories:
+        clauses.append("NOT " + _category_test(f.exclude_categories, params))
+
+
+def _sourcing_where(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    if f.named_only:
+        # A named source (NAMED_SOURCE_TYPES) that relays no unnamed one.
+        marks = ", ".join("?" * len(NAMED_SOURCE_TYPES))
+        clauses.append(
+            f"q.source_type IN ({marks}) AND NOT EXISTS (SELECT 1 FROM attributions qv"
+            " WHERE qv.article_id = e.article_id AND qv.attribution_id = q.via"
+            f" AND qv.source_type NOT IN ({marks}))"
+        )
+        params += [*NAMED_SOURCE_TYPES, *NAMED_SOURCE_TYPES]
+    if f.unhedged:
+        clauses.append(
+            "coalesce(json_array_length(e.hedges), 0) = 0"
+            " AND coalesce(json_array_length(q.hedges), 0) = 0"
+        )
 
 
 _SORT = "coalesce(CAST(e.event_date AS VARCHAR), '')"
@@ -127,10 +185,13 @@ def list_events(
     limit: int,
     cursor: str | None = None,
     newest_first: bool = True,
+    offset: int = 0,
 ) -> tuple[list[Record], str | None, int]:
+    """A page of events: after ``cursor`` (the API's paging) or after ``offset`` rows (the
+    dashboard's numbered pages), with the total that match."""
     clauses, params = event_where(f)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total_row = con.execute("SELECT count(*)" + _from_needed(where) + where, params).fetchone()
+    total_row = con.execute("SELECT count(*)" + from_needed(where) + where, params).fetchone()
     total = int(total_row[0]) if total_row else 0
     order = "DESC" if newest_first else "ASC"
     compare = "<" if newest_first else ">"
@@ -144,20 +205,20 @@ def list_events(
         " e.trigger_text, e.event_date, e.actors, e.targets, e.place_id, e.time_id,"
         " e.attribution_id, e.confidence, a.title, a.source_name, a.source_domain,"
         " p.name, p.country, p.lat, p.lon, q.source_type, q.source_text,"
-        " e.mention_count, e.time_source,"
-        f" {_SORT}"
+        f" {_SORT}, e.hedges, p.text, p.precision, e.mention_count, e.time_source"
         # The page is chosen on the events (and only the joins the filters need), then
         # joined for display: sorting keys is cheaper than sorting joined rows.
         + _FROM
         + " JOIN (SELECT e.article_id, e.event_id"
-        + _from_needed(where)
+        + from_needed(where)
         + where
-        + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order} LIMIT ?)"
-        " page ON page.article_id = e.article_id AND page.event_id = e.event_id"
+        + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order}"
+        " LIMIT ? OFFSET ?) page ON page.article_id = e.article_id AND page.event_id = e.event_id"
         + f" ORDER BY {_SORT} {order}, e.article_id {order}, e.event_id {order}"
     )
-    rows = con.execute(sql, [*params, limit + 1]).fetchall()
+    rows = con.execute(sql, [*params, limit + 1, 0 if cursor else offset]).fetchall()
     names = _actor_names(con, {r[0] for r in rows[:limit]})
+    sources = attribution_chains(con, {r[0] for r in rows[:limit] if r[12]})
     items = []
     for r in rows[:limit]:
         article_names = names.get(r[0], {})
@@ -173,15 +234,22 @@ def list_events(
                 "date": r[7].isoformat() if r[7] else None,
                 "actors": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[8])],
                 "targets": [{"id": i, "name": article_names.get(i)} for i in json.loads(r[9])],
-                "place": {"id": r[10], "name": r[17], "country": r[18], "lat": r[19], "lon": r[20]}
+                "place": {
+                    "id": r[10],
+                    "name": r[17],
+                    "country": r[18],
+                    "lat": r[19],
+                    "lon": r[20],
+                    "text": r[25],
+                    "precision": r[26],
+                }
                 if r[10]
                 else None,
                 "time": r[11],
-                "time_source": r[24],
-                "mentions": r[23] or 1,
-                "attribution": {"id": r[12], "source_type": r[21], "source": r[22]}
-                if r[12]
-                else None,
+                "time_source": r[28],
+                "mentions": r[27] or 1,
+                "attribution": sourcing(sources.get(r[0], {}), r[12]) if r[12] else None,
+                "hedges": json.loads(r[24]) if r[24] else [],
                 "confidence": r[13],
                 "article": {"title": r[14], "outlet": r[15] or r[16]},
             }
@@ -189,7 +257,7 @@ def list_events(
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
-        next_cursor = encode_json_cursor([last[25], last[0], last[1]])
+        next_cursor = encode_json_cursor([last[23], last[0], last[1]])
     return items, next_cursor, total
 
 
@@ -220,7 +288,7 @@ def event_counts(
     group = ", e.type" if split_by_type else ""
     sql = (
         f"SELECT date_trunc('{unit}', e.event_date) AS period{group}, count(*)"
-        + _from_needed(*clauses)
+        + from_needed(*clauses)
         + " WHERE "
         + " AND ".join(clauses)
         + f" GROUP BY period{group} ORDER BY period{group}"
@@ -232,6 +300,15 @@ def event_counts(
             item["type"] = row[1]
         out.append(item)
     return out
+
+
+def undated_count(con: duckdb.DuckDBPyConnection, f: EventFilter) -> int:
+    """Events the filter selects that have no date (left off any time axis)."""
+    clauses, params = event_where(f)
+    clauses.append("e.event_date IS NULL")
+    where = " WHERE " + " AND ".join(clauses)
+    row = con.execute("SELECT count(*)" + from_needed(where) + where, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def list_actors(
@@ -274,7 +351,8 @@ def list_places(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -
     clauses, params = event_where(f)
     clauses.append("p.lat IS NOT NULL")
     sql = (
-        "SELECT p.name, p.country, p.lat, p.lon, p.precision, count(*) AS events"
+        "SELECT p.name, p.country, p.lat, p.lon, p.precision, count(*) AS events,"
+        " list(DISTINCT p.text ORDER BY p.text)[1:5]"
         + _FROM
         + " WHERE "
         + " AND ".join(clauses)
@@ -282,33 +360,15 @@ def list_places(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -
         " ORDER BY events DESC, p.name LIMIT ?"
     )
     return [
-        {"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "precision": r[4], "events": r[5]}
-        for r in con.execute(sql, [*params, limit]).fetchall()
-    ]
-
-
-def actor_network(con: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int) -> list[Record]:
-    """Who acts on whom: (actor name, target name) pairs weighted by event count."""
-    clauses, params = event_where(f)
-    where = " AND ".join(clauses) if clauses else "TRUE"
-    sql = (
-        "WITH chosen AS (SELECT e.article_id, e.event_id"
-        + _from_needed(where)
-        + " WHERE "
-        + where
-        + "), pairs AS (SELECT c.article_id, s.actor_id AS source_id, t.actor_id AS target_id"
-        " FROM chosen c"
-        " JOIN event_actors s ON s.article_id = c.article_id AND s.event_id = c.event_id"
-        " AND s.role = 'actor'"
-        " JOIN event_actors t ON t.article_id = c.article_id AND t.event_id = c.event_id"
-        " AND t.role = 'target')"
-        " SELECT sa.name, ta.name, count(*) AS weight FROM pairs"
-        " JOIN actors sa ON sa.article_id = pairs.article_id AND sa.actor_id = pairs.source_id"
-        " JOIN actors ta ON ta.article_id = pairs.article_id AND ta.actor_id = pairs.target_id"
-        " GROUP BY sa.name, ta.name ORDER BY weight DESC, sa.name, ta.name LIMIT ?"
-    )
-    return [
-        {"source": r[0], "target": r[1], "weight": r[2]}
+        {
+            "name": r[0],
+            "country": r[1],
+            "lat": r[2],
+            "lon": r[3],
+            "precision": r[4],
+            "events": r[5],
+            "texts": r[6],  # how the reports wrote it (up to five forms)
+        }
         for r in con.execute(sql, [*params, limit]).fetchall()
     ]
 
@@ -357,7 +417,6 @@ def list_attributions(
 __all__ = [
     "BadCursor",
     "EventFilter",
-    "actor_network",
     "event_counts",
     "list_actors",
     "list_attributions",

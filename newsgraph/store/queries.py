@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,15 +75,38 @@ def date_range(column: str, since: date | None, until: date | None) -> tuple[lis
     return clauses, params
 
 
+# A search word: letters and digits only (what the word index holds).
+WORD = re.compile(r"[^\W_]+")
+# Terms beyond this many are ignored: each is one more lookup.
+MAX_TERMS = 12
+
+
+def search_terms(query: str) -> list[str]:
+    """The terms of a search, every one of which an article must contain: words split on
+    spaces, or a "quoted phrase" kept whole as a literal substring."""
+    terms = [a or b for a, b in re.findall(r'"([^"]+)"|(\S+)', query)]
+    return list(dict.fromkeys(t for t in terms if t.strip()))[:MAX_TERMS]
+
+
 def article_where(filters: ArticleFilter) -> tuple[list[str], list[Any]]:
     """SQL conditions (and parameters) selecting the articles ``filters`` asks for."""
     clauses: list[str] = []
     params: list[Any] = []
-    if filters.q:
-        # Literal substring match: the user's % and _ are escaped, not wildcards.
-        needle = filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
-        params += [f"%{needle}%", f"%{needle}%"]
+    for term in search_terms(filters.q or ""):
+        if WORD.fullmatch(term):
+            # A word: some word of the article starts with it ("quake" finds "quakes"),
+            # looked up in the word index, folded by the same macro that built it.
+            clauses.append(
+                "id IN (SELECT article_id FROM article_words"
+                " WHERE starts_with(word, ng_words(?)[1]))"
+            )
+            params.append(term)
+        else:
+            # Anything else ("100%", "U.N.") is a literal substring: the user's % and _
+            # are escaped, not wildcards.
+            needle = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
+            params += [f"%{needle}%", f"%{needle}%"]
     dated, values = date_range("published_date", filters.since, filters.until)
     return clauses + dated, params + values
 

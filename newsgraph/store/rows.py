@@ -95,6 +95,7 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
             event_date(v, record),
             len(v.get("mentions") or []) or 1,
             v.get("time_source"),
+            json.dumps(v.get("hedges") or []),
         ]
         for v in record.get("events") or []
     ]
@@ -123,6 +124,7 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
             q.get("direct"),
             q.get("via"),
             bool(q.get("negated")),
+            json.dumps(q.get("hedges") or []),
         ]
         for q in record.get("attributions") or []
     ]
@@ -137,9 +139,10 @@ COLUMNS = {
     "times": "article_id, time_id, text, start_char, end_char, value, precision, resolved",
     "events": "article_id, event_id, type, mode, modality, category, trigger_text, "
     "trigger_start, trigger_end, sentence_start, sentence_end, actors, targets, "
-    "place_id, time_id, attribution_id, confidence, event_date, mention_count, time_source",
+    "place_id, time_id, attribution_id, confidence, event_date, mention_count, time_source, "
+    "hedges",
     "attributions": "article_id, attribution_id, source_text, source_type, source_actor, "
-    "cue_text, content_start, content_end, direct, via, negated",
+    "cue_text, content_start, content_end, direct, via, negated, hedges",
 }
 
 # Every table written at ingest, with the columns its rows fill, in row order.
@@ -176,3 +179,17 @@ def insert_rows(con: Any, table: str, columns: str, rows: list[list[Any]]) -> No
             con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM newsgraph_rows")
         finally:
             con.unregister("newsgraph_rows")
+
+
+def index_words(con: Any, article_ids: list[str]) -> None:
+    """Add the stored articles ``article_ids`` to the word index behind article search.
+    Their words come from the store's ``ng_words`` macro (migration 0007), the one the
+    search applies to the query, so indexing and searching split text alike."""
+    if not article_ids:
+        return
+    marks = ", ".join("?" * len(article_ids))
+    con.execute(
+        "INSERT INTO article_words SELECT unnest(ng_words(coalesce(title, '') || ' ' || text)),"
+        f" id FROM articles WHERE id IN ({marks})",
+        article_ids,
+    )

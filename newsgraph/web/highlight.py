@@ -21,6 +21,7 @@ class EvidenceSpan:
     end: int
     css: str  # classes for the segments it covers
     inline: bool = True  # short spans are shaded; long ones (sentences) only on demand
+    title: str = ""  # what the span is, for the hover text of its segments
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Segment:
     keys: list[str] = field(default_factory=list)
     css: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # span keys that begin here
+    titles: list[str] = field(default_factory=list)  # hover text of the shaded spans
 
     @property
     def marked(self) -> bool:
@@ -43,16 +45,25 @@ def _span(obj: dict[str, Any] | None) -> tuple[int, int] | None:
     return int(obj["start"]), int(obj["end"])
 
 
+def _words(value: Any) -> str:
+    return str(value).replace("_", " ") if value is not None else ""
+
+
 def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
-    """Every span the record cites, keyed for the page."""
+    """Every span the record cites, keyed for the page, each with its hover text."""
     spans: list[EvidenceSpan] = []
     for e in record.get("entities") or []:
-        spans.append(EvidenceSpan(e["id"], e["start"], e["end"], f"ent ent-{e['label']}"))
+        css, title = f"ent ent-{e['label']}", f"entity: {e['label']}"
+        spans.append(EvidenceSpan(e["id"], e["start"], e["end"], css, title=title))
     for p in record.get("places") or []:
-        spans.append(EvidenceSpan(p["id"], p["start"], p["end"], "place"))
+        where = ", ".join(x for x in (p.get("name"), p.get("country")) if x)
+        title = f"place: {where or 'unresolved'} ({_words(p.get('precision')) or '?'})"
+        spans.append(EvidenceSpan(p["id"], p["start"], p["end"], "place", title=title))
     for t in record.get("times") or []:
-        if t.get("start") is not None:  # the document's date has no span in the text
-            spans.append(EvidenceSpan(t["id"], t["start"], t["end"], "time"))
+        if t.get("start") is None:  # the document's date has no span in the text
+            continue
+        title = f"time: {t.get('value') or 'unresolved'}"
+        spans.append(EvidenceSpan(t["id"], t["start"], t["end"], "time", title=title))
     for a in record.get("actors") or []:
         for number, s in enumerate(a.get("spans") or []):
             spans.append(
@@ -60,20 +71,36 @@ def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
             )
     for v in record.get("events") or []:
         trigger, sentence = _span(v.get("trigger")), _span(v.get("sentence"))
+        title = f"event: {v['type']} ({_words(v.get('modality'))})"
         if trigger:
-            spans.append(EvidenceSpan(v["id"], *trigger, "trigger"))
+            spans.append(EvidenceSpan(v["id"], *trigger, "trigger", title=title))
         if sentence:
             spans.append(EvidenceSpan(f"{v['id']}-sentence", *sentence, "sentence", inline=False))
         # Later mentions of the same event ("the raid") are shown as its triggers too.
         for number, mention in enumerate(v.get("mentions") or []):
             bounds = _span(mention.get("trigger"))
             if bounds and bounds != trigger:
-                spans.append(EvidenceSpan(f"{v['id']}-m{number}", *bounds, "trigger"))
+                key = f"{v['id']}-m{number}"
+                spans.append(EvidenceSpan(key, *bounds, "trigger", title=f"{title}, another mention"))
+        for number, hedge in enumerate(v.get("hedge_spans") or []):
+            bounds = _span(hedge)
+            if bounds:
+                key = f"{v['id']}-hedge{number}"
+                spans.append(EvidenceSpan(key, *bounds, "hedge", title="hedge"))
     for q in record.get("attributions") or []:
         for part, inline in (("source", True), ("cue", True), ("content", False)):
             bounds = _span(q.get(part))
             if bounds:
-                spans.append(EvidenceSpan(f"{q['id']}-{part}", *bounds, f"q-{part}", inline=inline))
+                title = {
+                    "source": f"source: {_words(q.get('source_type'))}",
+                    "cue": "attribution cue",
+                    "content": "what is attributed",
+                }[part]
+                spans.append(
+                    EvidenceSpan(
+                        f"{q['id']}-{part}", *bounds, f"q-{part}", inline=inline, title=title
+                    )
+                )
     return spans
 
 
@@ -92,5 +119,7 @@ def segments(text: str, spans: list[EvidenceSpan]) -> list[Segment]:
                 for css in span.css.split():
                     if css not in pieces[number].css:
                         pieces[number].css.append(css)
+                if span.title and span.title not in pieces[number].titles:
+                    pieces[number].titles.append(span.title)
             number += 1
     return pieces

@@ -4,42 +4,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from importlib.resources import files
-from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from newsgraph.about import __version__
-from newsgraph.record.vocabulary import PLOVER_TYPES
 from newsgraph.server.requests import (
-    EVENT_SOURCE_TYPES,
     Con,
     Offset,
     Settings,
-    event_filter,
 )
 from newsgraph.store import event_queries as eq
 from newsgraph.store import queries, story_queries
-from newsgraph.store.queries import BadCursor
+from newsgraph.store.overview import overview
+from newsgraph.stories.outlets import outlet_of
 from newsgraph.web.highlight import evidence_spans, segments
-from newsgraph.web.safety import safe_href
-
-TEMPLATES = Environment(
-    loader=FileSystemLoader(str(files("newsgraph.web").joinpath("templates"))),
-    autoescape=select_autoescape(["html"], default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-TEMPLATES.globals.update(version=__version__, safe_href=safe_href)
+from newsgraph.web.render import render
 
 router = APIRouter(include_in_schema=False)
-
-
-def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status_code)
+LATEST_EVENTS = 6
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -55,8 +38,14 @@ def article_list(
         items, next_cursor, total = queries.list_articles(con, filters, limit=50, cursor=cursor)
     except queries.BadCursor as error:
         raise HTTPException(status_code=400, detail=str(error)) from None
+    searching = bool(q or since or until or cursor)
+    summary = None if searching else overview(con)
+    latest = [] if searching else eq.list_events(con, eq.EventFilter(), limit=LATEST_EVENTS)[0]
     return render(
         "articles.html",
+        summary=summary,
+        latest=latest,
+        searching=searching,
         items=items,
         total=total,
         next_cursor=next_cursor,
@@ -67,7 +56,7 @@ def article_list(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_view(article_id: str, con: Con) -> HTMLResponse:
+def article_view(article_id: str, con: Con, config: Settings) -> HTMLResponse:
     record = queries.get_record(con, article_id)
     if record is None:
         raise HTTPException(status_code=404, detail=f"No article with id {article_id!r}")
@@ -80,93 +69,42 @@ def article_view(article_id: str, con: Con) -> HTMLResponse:
         segments=segments(record["text"], evidence_spans(record)),
         entities_by_label=dict(sorted(by_label.items())),
         names=_names(record),
+        said=_said(record),
+        outlet=outlet_of(record, config.outlets),
     )
+
+
+# Longest stretch of attributed content shown beside its source in the side panel.
+SAID_CHARS = 240
+
+
+def _said(record: dict[str, Any]) -> dict[str, str]:
+    """What each attribution says: its content span's text, shortened."""
+    said = {}
+    for quote in record.get("attributions") or []:
+        content = quote.get("content") or {}
+        start, end = content.get("start"), content.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start < end:
+            text = " ".join(record["text"][start:end].split())
+            said[quote["id"]] = text if len(text) <= SAID_CHARS else text[:SAID_CHARS] + "…"
+    return said
 
 
 def _names(record: dict[str, Any]) -> dict[str, str]:
-    """Display names for ids the side panel cross-references (actors, places, times...)."""
+    """Display names for ids the side panel cross-references (actors, places, times,
+    sources): never an internal id, which means nothing to a reader."""
     names: dict[str, str] = {}
     for actor in record.get("actors") or []:
-        names[actor["id"]] = actor.get("name") or actor["id"]
+        names[actor["id"]] = actor.get("name") or "unnamed actor"
     for place in record.get("places") or []:
-        names[place["id"]] = place.get("name") or place.get("text") or place["id"]
+        names[place["id"]] = place.get("name") or place.get("text") or "unresolved place"
     for time in record.get("times") or []:
-        names[time["id"]] = time.get("text") or time["id"]
+        names[time["id"]] = time.get("text") or "a time"
     for quote in record.get("attributions") or []:
-        names[quote["id"]] = (quote.get("source") or {}).get("text") or quote["id"]
+        source = (quote.get("source") or {}).get("text")
+        kind = str(quote.get("source_type") or "").replace("_", " ")
+        names[quote["id"]] = source or (f"{kind} source" if kind else "a source")
     return names
-
-
-# -- event views -------------------------------------------------------------------
-EventFilterDep = Annotated[eq.EventFilter, Depends(event_filter)]
-_FILTER_KEYS = (
-    "since",
-    "until",
-    "type",
-    "modality",
-    "actor",
-    "country",
-    "source_type",
-    "outlet",
-    "story",
-    "q",
-)
-
-
-def _filter_context(request: Request) -> dict[str, Any]:
-    params = {k: request.query_params.get(k) for k in _FILTER_KEYS}
-    kept = {k: v for k, v in params.items() if v}
-    return {
-        "params": params,
-        "query": urlencode(kept),
-        "plover_types": sorted(PLOVER_TYPES),
-        "source_types": sorted(EVENT_SOURCE_TYPES),
-    }
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events_page(
-    request: Request,
-    con: Con,
-    f: EventFilterDep,
-    cursor: str | None = None,
-) -> HTMLResponse:
-    try:
-        items, next_cursor, total = eq.list_events(con, f, limit=100, cursor=cursor)
-    except BadCursor as error:
-        raise HTTPException(status_code=400, detail=str(error)) from None
-    return render(
-        "events.html", items=items, total=total, next_cursor=next_cursor, **_filter_context(request)
-    )
-
-
-@router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(
-    request: Request,
-    con: Con,
-    f: EventFilterDep,
-    by: Literal["day", "week", "month", "year"] = "day",
-) -> HTMLResponse:
-    series = eq.event_counts(con, f, by=by)
-    return render(
-        "timeline.html",
-        series=series,
-        by=by,
-        total=sum(p["count"] for p in series),
-        **_filter_context(request),
-    )
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
-    return render("map.html", places=eq.list_places(con, f, limit=2000), **_filter_context(request))
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, con: Con, f: EventFilterDep) -> HTMLResponse:
-    return render(
-        "network.html", edges=eq.actor_network(con, f, limit=300), **_filter_context(request)
-    )
 
 
 # -- story views -------------------------------------------------------------------
