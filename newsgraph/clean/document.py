@@ -11,7 +11,7 @@ from newsgraph.clean.furniture import blank_furniture, strip_furniture
 from newsgraph.clean.html import extract_html
 from newsgraph.clean.language import detect_language
 from newsgraph.clean.normalize import normalize_inline, normalize_text
-from newsgraph.clean.notices import notice_kinds
+from newsgraph.clean.notices import forget_notices, notice_kinds
 from newsgraph.clean.plaintext import split_title
 from newsgraph.clean.rewrite import rewrite_signals
 from newsgraph.clean.urls import canonical_url, domain_of
@@ -57,6 +57,7 @@ def _source(raw: RawInput, sitename: str | None, url: str | None) -> dict[str, A
 
 def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
     """Clean one document. Never raises for bad content: returns a Failure instead."""
+    forget_notices()
     title: str | None = normalize_inline(raw.title)
     author = normalize_inline(raw.author)
     sitename: str | None = None

@@ -40,13 +40,25 @@ def notice_kind(paragraph: str) -> str | None:
     words = paragraph.lower().split()
     if not words or len(words) > NOTICE_MAX_WORDS:
         return None
-    text = " ".join(words)
+    return _short_text_notice(" ".join(words))
+
+
+# Cleaning asks about the same paragraph several times (extraction fallback, notice
+# flags, furniture): the answer for a short normalised paragraph is kept while one
+# document is cleaned. ``forget_notices`` empties it between documents, so that speed
+# figures over a repeated corpus do not count answers carried from one copy to the next.
+@lru_cache(maxsize=4096)
+def _short_text_notice(text: str) -> str | None:
     if not any_notice().search(text):
         return None
     for kind, pattern in notice_patterns():
         if pattern.search(text):
             return kind
     return None
+
+
+def forget_notices() -> None:
+    _short_text_notice.cache_clear()
 
 
 def notice_kinds(paragraphs: list[str]) -> list[str]:

@@ -55,12 +55,16 @@ RECORD_FIELDS = (
 )
 
 
+# Where doc_text keeps the document's text in ``Doc.user_data``.
+DOC_TEXT_KEY = "newsgraph_text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document: spaCy re-joins every token on each access,
     which made repeated reads the largest cost of the extraction components."""
-    cached = doc.user_data.get("newsgraph_text")
+    cached = doc.user_data.get(DOC_TEXT_KEY)
     if cached is None:
-        cached = doc.user_data["newsgraph_text"] = doc.text
+        cached = doc.user_data[DOC_TEXT_KEY] = doc.text
     return str(cached)
 
 
