@@ -293,6 +293,13 @@ def test_unknown_group_is_not_put_at_the_main_place(nlp):
     assert "White Helmets" not in by_text(places(nlp, text))
 
 
+def test_an_unknown_named_division_stays_a_place(nlp):
+    # A name the gazetteer lacks, followed by a division word, is a place of that kind
+    # (kept unresolved), not a group the model mistook for one.
+    text = "A roadside bomb struck a police convoy in Logar province on Sunday."
+    assert "Logar province" in by_text(places(nlp, text))
+
+
 def test_every_place_keeps_its_precision(nlp):
     text = (
         "From Bavaria to Texas, from Bangladesh to the Strait of Hormuz and the Sahel, "

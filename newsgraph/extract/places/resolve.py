@@ -194,8 +194,9 @@ def _fallback_record(text: str, focus: Candidate | None) -> dict[str, Any]:
 
 
 def _names_a_site(text: str) -> bool:
-    """Whether an unknown name reads as a street, building or natural feature ("Royal
-    Street", "Lake Manassas"): a word of one of those kinds. Other unknown names of several
+    """Whether an unknown name reads as a street, building, natural feature or named
+    division ("Royal Street", "Lake Manassas", "Logar province"): a word of one of those
+    kinds. Other unknown names of several
     words ("White Helmets") are mostly groups or brands the model took for places; they are
     dropped rather than put at the document's main place. (An unknown single word is kept
     only after a preposition of place, "in Toomevara": see mentions.)"""
@@ -206,7 +207,9 @@ def _names_a_site(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _site_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in places_data().get("site_words") or ())
+    data = places_data()
+    words = [*(data.get("site_words") or ()), *(data.get("division_words") or ())]
+    return frozenset(w.lower() for w in words)
 
 
 def _county_seat(gazetteer: Gazetteer, text: str, context: _Context) -> Candidate | None:
