@@ -274,34 +274,52 @@ def test_a_merged_event_keeps_its_time_and_where_it_came_from_together(nlp):
             assert event["time_source"] == "text"
 
 
+def _coref_mention(start, text, **fields):
+    base = {
+        "id": "",
+        "type": "COERCE",
+        "mode": "arrest",
+        "modality": "asserted",
+        "trigger": {"text": text, "start": start, "end": start + len(text)},
+        "sentence": {"start": start, "end": start + 40},
+        "actors": ["A1"],
+        "targets": ["A2"],
+        "place": None,
+        "places": [],
+        "time": None,
+        "time_source": None,
+        "attribution": None,
+        "confidence": 0.7,
+        "hedges": [],
+        "hedge_spans": [],
+        "origin": None,
+        "destination": None,
+    }
+    return base | fields
+
+
 def test_merging_takes_a_time_with_its_source():
     from newsgraph.extract.events.coref import merge_mentions
 
-    def mention(start, text, **fields):
-        base = {
-            "id": "",
-            "type": "COERCE",
-            "mode": "arrest",
-            "modality": "asserted",
-            "trigger": {"text": text, "start": start, "end": start + len(text)},
-            "sentence": {"start": start, "end": start + 40},
-            "actors": ["A1"],
-            "targets": ["A2"],
-            "place": None,
-            "places": [],
-            "time": None,
-            "time_source": None,
-            "attribution": None,
-            "confidence": 0.7,
-            "hedges": [],
-            "hedge_spans": [],
-            "origin": None,
-            "destination": None,
-        }
-        return base | fields
-
+    mention = _coref_mention
     # The fuller mention (a place) has no time; the other is dated by the document.
     first = mention(0, "arrested", place="P1")
     second = mention(50, "arrests", time="T9", time_source="document")
     (merged,) = merge_mentions([first, second], " " * 100, {"T9": "2024-03-05"})
     assert (merged["time"], merged["time_source"]) == ("T9", "document")
+
+
+def test_a_definite_anaphor_names_the_event_of_its_own_mode():
+    """ "The talks" after a meeting and then a journey to it names the meeting: both are
+    CONSULT, but only the meeting shares its mode."""
+    from newsgraph.extract.events.coref import merge_mentions
+
+    text = "x" * 200 + " the talks"
+    meeting = _coref_mention(0, "meeting", type="CONSULT", mode="meet", actors=["A1"], targets=[])
+    journey = _coref_mention(
+        100, "traveled", type="CONSULT", mode="visit", actors=["A3"], targets=[]
+    )
+    talks = _coref_mention(205, "talks", type="CONSULT", mode="meet", actors=[], targets=[])
+    merged = merge_mentions([meeting, journey, talks], text, {})
+    by_mode = {e["mode"]: [m["trigger"]["text"] for m in e["mentions"]] for e in merged}
+    assert by_mode == {"meet": ["meeting", "talks"], "visit": ["traveled"]}

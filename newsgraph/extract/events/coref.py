@@ -61,6 +61,10 @@ def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str,
     return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
+def _same_mode(cluster: list[dict[str, Any]], mention: dict[str, Any]) -> bool:
+    return bool(mention.get("mode")) and any(e.get("mode") == mention["mode"] for e in cluster)
+
+
 def _anaphoric(mention: dict[str, Any], text: str) -> bool:
     """A definite or possessive reference: "the raid", "Tuesday's talks"."""
     before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
@@ -159,12 +163,14 @@ def merge_mentions(
         stem = _stem(mention)
         anaphor = _anaphoric(mention, text)
         # An anaphor names the latest event of the same word if there is one ("the raid"
-        # after "raided ... arrested"), else the latest of its type.
+        # after "raided ... arrested"), else the latest of the same mode ("the talks" names
+        # the meeting, not the journey to it), else the latest of its type.
         latest_first = range(len(clusters) - 1, -1, -1)
         same_word = [n for n in latest_first if stem in stems[n]]
         others = [n for n in latest_first if stem not in stems[n]]
+        same_mode = [n for n in others if _same_mode(clusters[n], mention)]
         home = None
-        for n in same_word + others:
+        for n in same_word + same_mode + [n for n in others if n not in same_mode]:
             cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
             if _belongs(
