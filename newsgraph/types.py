@@ -55,6 +55,7 @@ class CleanDocument:
     language: str | None = None
     published: str | None = None
     published_source: str | None = None
+    published_evidence: dict[str, Any] | None = None
     source: dict[str, Any] | None = None
     author: str | None = None
     rewrite_signals: list[str] = field(default_factory=list)

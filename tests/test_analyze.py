@@ -48,7 +48,7 @@ def test_html_record_fields(config, nlp):
     html = """<html lang="en"><head><title>Talks resume | Test Wire</title>
     <meta property="og:site_name" content="Test Wire">
     <meta property="article:published_time" content="2023-06-01T10:00:00Z">
-    <link rel="canonical" href="https://www.test-wire.test/2023/06/01/talks"></head>
+    <link rel="canonical" href="https://www.test-wire.test/world/talks"></head>
     <body><nav><a href="/">Home</a></nav><article><h1>Talks resume</h1>
     <p class="byline">By Jane Roe</p>
     <p>Negotiators from Egypt and Qatar met in Cairo on Thursday to discuss a ceasefire,
@@ -61,6 +61,7 @@ def test_html_record_fields(config, nlp):
     [record] = run([RawInput(ref="p.html", kind="html", content=html, path="p.html")], config, nlp)
     assert record["title"] == "Talks resume"
     assert record["published"] == "2023-06-01" and record["published_source"] == "html-meta"
+    assert record["published_evidence"]["name"] == "article:published_time"
     assert record["source"]["name"] == "Test Wire"
     assert record["source"]["domain"] == "test-wire.test"
     assert record["language"] == "en"

@@ -6,7 +6,7 @@ import hashlib
 import re
 from typing import Any
 
-from newsgraph.clean.dates import date_from_url, parse_given_date
+from newsgraph.clean.dates import date_evidence, date_from_url, parse_given_date
 from newsgraph.clean.furniture import blank_furniture, strip_furniture
 from newsgraph.clean.html import extract_html
 from newsgraph.clean.language import detect_language
@@ -14,6 +14,7 @@ from newsgraph.clean.normalize import normalize_inline, normalize_text
 from newsgraph.clean.notices import forget_notices, notice_kinds
 from newsgraph.clean.plaintext import split_title
 from newsgraph.clean.rewrite import rewrite_signals
+from newsgraph.clean.textdate import text_date
 from newsgraph.clean.urls import canonical_url, domain_of
 from newsgraph.config import Config
 from newsgraph.errors import NewsgraphError, Reasons, failure
@@ -55,6 +56,37 @@ def _source(raw: RawInput, sitename: str | None, url: str | None) -> dict[str, A
     return {"name": name, "domain": domain, "country": given.get("country")}
 
 
+DateFound = tuple[str | None, str | None, dict[str, Any] | None]
+
+
+def _publication_date(
+    raw: RawInput,
+    url: str | None,
+    page_date: str | None,
+    page_evidence: dict[str, Any] | None,
+    text: str,
+) -> DateFound:
+    """(published, published_source, published_evidence), from the best evidence there is:
+    the caller's date; the URL path; a date field of the page markup, else htmldate's
+    reading of the whole page; the text's own publication, update or dateline line; the latest
+    social-media post the text embeds. Raises NewsgraphError for a bad given date."""
+    if raw.published:
+        published = parse_given_date(raw.published, what=f"{raw.ref} published")
+        return published, "given", date_evidence("given")
+    # The URL spells the outlet's own calendar day; markup often stamps the time in UTC,
+    # which puts an evening story on the next day.
+    from_url = date_from_url(url)
+    if from_url:
+        return from_url, "url", date_evidence("url")
+    if page_date:
+        return page_date, "html-meta", page_evidence
+    found = text_date(text)
+    if found is None:
+        return None, None, None
+    source = "embedded-post" if found.kind == "embedded-post" else "text"
+    return found.value, source, found.evidence()
+
+
 def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
     """Clean one document. Never raises for bad content: returns a Failure instead."""
     forget_notices()
@@ -62,6 +94,7 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
     author = normalize_inline(raw.author)
     sitename: str | None = None
     page_date: str | None = None
+    page_date_evidence: dict[str, Any] | None = None
     canonical: str | None = None
     declared_language: str | None = None
 
@@ -86,6 +119,7 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         )
         author = author or normalize_inline(page.author)
         page_date, canonical = page.date, page.canonical_url
+        page_date_evidence = page.date_evidence
         declared_language = page.declared_language
 
     if notices and not _body_beyond_title(text, title):
@@ -97,18 +131,12 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         return failure(raw.ref, Reasons.TEXT_TOO_LONG, chars=len(text), limit=config.max_text_chars)
 
     url = raw.url or canonical
-    published_source: str | None = None
-    if raw.published:
-        try:
-            published: str | None = parse_given_date(raw.published, what=f"{raw.ref} published")
-        except NewsgraphError as error:
-            return Failure(ref=raw.ref, reason=Reasons.BAD_FIELD[0], message=str(error))
-        published_source = "given"
-    elif page_date:
-        published, published_source = page_date, "html-meta"
-    else:
-        published = date_from_url(url)
-        published_source = "url" if published else None
+    try:
+        published, published_source, evidence = _publication_date(
+            raw, url, page_date, page_date_evidence, text
+        )
+    except NewsgraphError as error:
+        return Failure(ref=raw.ref, reason=Reasons.BAD_FIELD[0], message=str(error))
 
     digest = content_hash(text)
     return CleanDocument(
@@ -123,6 +151,7 @@ def clean(raw: RawInput, config: Config) -> CleanDocument | Failure:
         language=detect_language(text, declared_language),
         published=published,
         published_source=published_source,
+        published_evidence=evidence,
         source=_source(raw, sitename, url),
         author=author,
         rewrite_signals=rewrite_signals(

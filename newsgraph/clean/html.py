@@ -13,7 +13,9 @@ import trafilatura
 from htmldate import find_date
 from lxml.etree import ParserError
 
+from newsgraph.clean.dates import date_evidence
 from newsgraph.clean.notices import article_chars, notice_kinds
+from newsgraph.clean.pagedate import markup_date
 
 # Elements that never hold article text, for the fallback path.
 _NON_CONTENT = (
@@ -41,6 +43,7 @@ class HtmlExtraction:
     author: str | None
     sitename: str | None
     date: str | None  # from the page's own markup only, never guessed from the URL
+    date_evidence: dict[str, Any] | None  # which field said so (see pagedate.markup_date)
     canonical_url: str | None
     declared_language: str | None
 
@@ -147,6 +150,18 @@ def _second_candidate(html: str, url: str | None, text: str) -> str | None:
     return None
 
 
+def _guessed_date(html: str) -> tuple[str | None, dict[str, Any] | None]:
+    """htmldate's reading of the whole page, for a page that declares no date in the
+    fields markup_date reads. It also looks at image paths and the like, so the caller
+    trusts a date in the URL before it."""
+    try:
+        # No URL on purpose: a date read from the URL is labelled separately ("url").
+        date = find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises assorted errors on malformed markup
+        date = None
+    return (date, date_evidence("htmldate")) if date else (None, None)
+
+
 def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
     found = _trafilatura(html, url, fast=True)
     if len((found.get("text") or "").strip()) < _SHORT_EXTRACTION:
@@ -158,11 +173,8 @@ def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
     sitename, canonical = found.get("sitename"), found.get("url")
     if not text:
         text = _fallback_text(html)
-    try:
-        # No URL on purpose: a date read from the URL is labelled separately ("url").
-        date = find_date(html, extensive_search=False, original_date=True)
-    except Exception:  # htmldate raises assorted errors on malformed markup
-        date = None
+    declared = markup_date(html)
+    date, evidence = declared if declared else _guessed_date(html)
     lang = _HTML_LANG.search(html[:4096])
     return HtmlExtraction(
         text=text,
@@ -170,6 +182,7 @@ def extract_html(html: str, *, url: str | None) -> HtmlExtraction:
         author=author,
         sitename=sitename,
         date=date,
+        date_evidence=evidence,
         canonical_url=canonical,
         declared_language=lang.group(1).lower() if lang else None,
     )

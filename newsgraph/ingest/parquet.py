@@ -34,6 +34,7 @@ def analyzed_from_record(record: dict, ref: str) -> Analyzed:
         language=record.get("language"),
         published=record.get("published"),
         published_source=record.get("published_source"),
+        published_evidence=record.get("published_evidence"),
         source=record.get("source"),
         author=record.get("author"),
         rewrite_signals=record.get("rewrite_signals") or [],

@@ -54,6 +54,7 @@ def build_record(document: CleanDocument, doc: Doc, prov: dict[str, Any]) -> Rec
         "language": document.language,
         "published": document.published,
         "published_source": document.published_source,
+        "published_evidence": document.published_evidence,
         "source": document.source,
         "author": document.author,
         "rewrite_signals": document.rewrite_signals,

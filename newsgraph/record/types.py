@@ -44,6 +44,18 @@ class Source(TypedDict):
     country: str | None
 
 
+class PublishedEvidence(TypedDict):
+    """What gave a record its ``published`` date: ``kind`` (given, json-ld, meta,
+    time-element, url, htmldate, text-published, text-updated, text-embedded-post), the
+    markup field's ``name``, and for a date read in the text its span there."""
+
+    kind: str
+    name: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+
 class Entity(TypedDict):
     id: str
     text: str
@@ -200,6 +212,7 @@ class AnalysisRecord(TypedDict):
     language: str | None
     published: str | None
     published_source: PublishedSource | None
+    published_evidence: NotRequired[PublishedEvidence | None]
     source: Source | None
     author: str | None
     rewrite_signals: list[str]

@@ -34,9 +34,9 @@ SourceType = Literal[
 ActorKind = Literal["person", "organization", "state", "group", "media"]
 PlacePrecision = Literal["city", "admin1", "country", "region"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
-PublishedSource = Literal["given", "html-meta", "url"]
+PublishedSource = Literal["given", "html-meta", "url", "text", "embedded-post"]
 LineageRelation = Literal["duplicate", "copy", "rewrite"]
-TimeSource = Literal["text", "document"]
+TimeSource = Literal["text", "context", "document"]
 
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 MODALITIES: tuple[str, ...] = get_args(Modality)

@@ -29,12 +29,13 @@ from newsgraph.extract.events.arguments import (
     objects,
     subjects,
 )
-from newsgraph.extract.events.context import PlaceFinder, tied_time
+from newsgraph.extract.events.context import PlaceFinder
 from newsgraph.extract.events.coref import merge_mentions
-from newsgraph.extract.events.dating import DocumentDate, date_event
+from newsgraph.extract.events.dating import DocumentDate, date_events
 from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
+from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
@@ -93,10 +94,13 @@ class EventExtractor:
         actors = doc._.ng_actors or []
         index = ActorIndex(doc, doc._.ng_actor_tokens or _token_ids(doc, actors), actors)
         places = PlaceFinder(doc)
+        times = TimeFinder(doc)
         records: list[dict[str, Any]] = []
         for sentence in doc.sents:
-            for found in sentence_triggers(sentence, lexicon):
-                record = self._record(doc, sentence, found, lexicon, index, places)
+            founds = list(sentence_triggers(sentence, lexicon))
+            heads = frozenset(found.head.i for found in founds)
+            for found in founds:
+                record = self._record(sentence, found, lexicon, index, places, (times, heads))
                 if not found.verbal and not _anchored(record, found):
                     continue
                 if not found.verbal and not record["actors"]:
@@ -104,19 +108,18 @@ class EventExtractor:
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
         document_date = DocumentDate(doc)
-        for record in records:
-            date_event(record, document_date)
+        date_events(records, document_date)
         doc._.ng_events = records
         return doc
 
     def _record(
         self,
-        doc: Doc,
         sentence: Span,
         found: Found,
         lexicon: Lexicon,
         index: ActorIndex,
         places: PlaceFinder,
+        times: tuple[TimeFinder, frozenset[int]],
     ) -> dict[str, Any]:
         head = found.head
         modality = modality_of(head, lexicon)
@@ -128,10 +131,7 @@ class EventExtractor:
         place: str | None = (destinations or tied)[0] if (destinations or tied) else None
         if place is None:
             place = places.nearest(sentence, found.tokens[0].idx)
-        time = tied_time(doc, heads)
-        statement = _statement_verb(head, lexicon)
-        if time is None and statement is not None:
-            time = tied_time(doc, [statement])
+        time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
         pattern = "noun" if not found.verbal else ("light" if found.noun is not None else "verb")
         confidence = (
             BASE_CONFIDENCE[pattern]
@@ -151,7 +151,7 @@ class EventExtractor:
             "place": place,
             "places": tied,
             "time": time,
-            "time_source": None,  # set by dating.date_event
+            "time_source": None,  # set by dating.date_events
             "attribution": None,
             "confidence": round(min(confidence, 0.95), 2),
             # Hedge words as text (the attributions component appends its own the same way);

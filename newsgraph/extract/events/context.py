@@ -2,10 +2,8 @@
 
 Tied means syntactically attached: a prepositional phrase or adverbial of the trigger
 ("met in Istanbul", "traveled to Istanbul from Beirut", "indicated in early December").
-Places fall back to the nearest place in the same sentence (never a dateline); times do
-not fall back to the nearest expression, because a sentence's time expressions usually
-belong to other clauses. An event inside reported speech without a time of its own takes
-the time of the statement ("said on Tuesday that ... would ...").
+Places fall back to the nearest place in the same sentence (never a dateline). Times are
+found by ``timing``, which keeps to the event's own clause.
 """
 
 from __future__ import annotations
@@ -41,7 +39,6 @@ PLACE_PREPS = frozenset(
 )
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 ORIGIN_PREPS = frozenset({"from"})
-TIME_DEPS = frozenset({"prep", "npadvmod", "tmod", "advmod", "nmod", "pobj"})
 DATELINE_MAX_CHARS = 60
 Ranges = list[tuple[int, int, str]]  # (start_char, end_char, preposition)
 
@@ -53,7 +50,7 @@ def _prep_ranges(token: Token) -> Ranges:
     stack = [c for c in token.children if c.dep_ == "prep"]
     while stack:
         prep = stack.pop()
-        ranges.append((prep.left_edge.idx, _end(prep.right_edge), prep.lower_))
+        ranges.append((prep.left_edge.idx, char_end(prep.right_edge), prep.lower_))
         for grand in prep.children:
             stack += [c for c in grand.children if c.dep_ == "prep"]
             if grand.dep_ == "prep":
@@ -61,11 +58,11 @@ def _prep_ranges(token: Token) -> Ranges:
     return ranges
 
 
-def _end(token: Token) -> int:
+def char_end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _within(record: dict[str, Any], start: int, end: int) -> bool:
+def within(record: dict[str, Any], start: int, end: int) -> bool:
     return start <= record["start"] and record["end"] <= end
 
 
@@ -91,7 +88,7 @@ class PlaceFinder:
             ranges += _prep_ranges(head)
             if travel:
                 ranges += [
-                    (c.left_edge.idx, _end(c.right_edge), "to")
+                    (c.left_edge.idx, char_end(c.right_edge), "to")
                     for c in head.children
                     if c.dep_ == "dobj"
                 ]
@@ -99,7 +96,7 @@ class PlaceFinder:
         origins: list[str] = []
         destinations: list[str] = []
         for place in self.places:
-            holding = [r for r in ranges if _within(place, r[0], r[1])]
+            holding = [r for r in ranges if within(place, r[0], r[1])]
             if not holding:
                 continue
             prep = min(holding, key=lambda r: r[1] - r[0])[2]
@@ -113,22 +110,7 @@ class PlaceFinder:
         return tied, origins, destinations
 
     def nearest(self, sentence: Span, trigger_start: int) -> str | None:
-        inside = [p for p in self.places if _within(p, sentence.start_char, sentence.end_char)]
+        inside = [p for p in self.places if within(p, sentence.start_char, sentence.end_char)]
         if not inside:
             return None
         return min(inside, key=lambda p: (abs(p["start"] - trigger_start), p["start"]))["id"]
-
-
-def tied_time(doc: Doc, heads: list[Token]) -> str | None:
-    times = doc._.ng_times or []
-    if not times:
-        return None
-    for head in heads:
-        for child in head.children:
-            if child.dep_ not in TIME_DEPS:
-                continue
-            start, end = child.left_edge.idx, _end(child.right_edge)
-            for time in times:
-                if _within(time, start, end):
-                    return str(time["id"])
-    return None

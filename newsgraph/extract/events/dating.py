@@ -4,11 +4,16 @@ An analyst needs every event on a timeline (ACLED codes a date for every event a
 precise it is). The order of evidence:
 
 1. ``text``: a time expression tied to the trigger, or to the verb reporting it ("said on
-   Tuesday that ..."), found by :func:`context.tied_time`;
-2. ``document``: the article's publication date, for an event the text reports as current
+   Tuesday that ..."), found by :func:`timing.event_time`;
+2. ``context``: the day of an earlier event of the same type, for current news with no
+   time of its own. A report names the day once, in its opening ("Police arrested six
+   people Monday"), and goes on about the same happening without repeating it ("Officers
+   also arrested a man after a traffic stop"); the time item is the earlier event's.
+3. ``document``: the article's publication date, for an event the text reports as current
    news: asserted or negated, not future or hypothetical, and with no time of its own. The
    date then has no span in the text; its evidence is the record's ``published`` (with
-   ``published_source``), and the time item says so with ``source: "document"``.
+   ``published_source`` and ``published_evidence``), and the time item says so with
+   ``source: "document"``.
 
 Otherwise the event stays undated (``time`` and ``time_source`` null): a plan, a threat or a
 condition has no date until the text gives one.
@@ -57,12 +62,23 @@ class DocumentDate:
         return self.id
 
 
-def date_event(record: dict[str, Any], document: DocumentDate) -> None:
-    """Set ``time_source`` on ``record`` and, for current news without a time of its own,
-    point ``time`` at the document date."""
-    if record["time"] is not None:
-        record["time_source"] = "text"
-        return
-    if record["modality"] in CURRENT_MODALITIES:
-        record["time"] = document.time_id()
-    record["time_source"] = "document" if record["time"] is not None else None
+def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
+    """Set ``time_source`` on each record (in text order) and, for current news without a
+    time of its own, point ``time`` at the day of an earlier event of its type, else at
+    the document date."""
+    times = {t["id"]: t for t in document.doc._.ng_times or []}
+    day_of_type: dict[str, str] = {}  # type -> time id of the latest event dated to a day
+    for record in records:
+        if record["time"] is not None:
+            record["time_source"] = "text"
+            if times.get(record["time"], {}).get("precision") == "day":
+                day_of_type[record["type"]] = record["time"]
+            continue
+        record["time_source"] = None
+        if record["modality"] not in CURRENT_MODALITIES:
+            continue
+        if record["type"] in day_of_type:
+            record["time"], record["time_source"] = day_of_type[record["type"]], "context"
+        else:
+            record["time"] = document.time_id()
+            record["time_source"] = "document" if record["time"] is not None else None

@@ -24,6 +24,12 @@ WORD_LISTS = (
     "hedges",
     "travel_verbs",
     "obligation_modals",
+    "conditional_marks",
+    "wish_verbs",
+    "plan_nouns",
+    "hypothesis_nouns",
+    "claim_nouns",
+    "denial_predicates",
 )
 
 

@@ -165,6 +165,11 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("18", "19", "20"),
         ),
+        # a year before the noun it dates: "the 1967 war", "the 2016 election"
+        Rule(
+            re.compile(r"\bthe\s+(?:1[89]|20)\d\d(?=\s+[a-z])(?![\s-]*(?:%|percent)\b)", flags),
+            ("18", "19", "20"),
+        ),
         # decades: "the 1990s", "the mid-1990s", "the '80s"
         Rule(
             re.compile(
@@ -371,9 +376,18 @@ _GAP_AFTER = re.compile(
 )
 
 
+# A house number before a street name is an address, not a year ("of 1119 Eighth St.").
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z0-9][\w'-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+    r"Pl|Place|Ln|Lane|Dr|Drive|Way|Ct|Court|Hwy|Highway|Pkwy|Parkway|Terrace|Circle)\b"
+)
+
+
 def _not_a_time(text: str, start: int, end: int) -> bool:
     """Words that read as a time but, from the words around them, are something else."""
     if _AGE_AFTER.match(text, end):
+        return True
+    if text[start:end].isdigit() and _STREET_AFTER.match(text, end):
         return True
     return bool(_GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end))
 

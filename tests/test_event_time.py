@@ -1,0 +1,87 @@
+"""When an event happened: a time from its own clause, else the day of an earlier event of
+its kind, else the document's date; durations and vague references date nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import Config
+from newsgraph.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Config(event_model="none"))
+
+
+def _dated(nlp, text, published="2024-03-07"):
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    times = {t["id"]: t for t in doc._.ng_times}
+    return doc._.ng_events, times
+
+
+def _event(events, trigger):
+    found = [e for e in events if e["trigger"]["text"] == trigger]
+    assert found, [(e["type"], e["trigger"]["text"]) for e in events]
+    return found[0]
+
+
+def _value(event, times):
+    return times[event["time"]]["value"] if event["time"] else None
+
+
+def test_a_time_phrase_the_parser_hangs_elsewhere_in_the_clause_still_counts(nlp):
+    events, times = _dated(
+        nlp,
+        "Two aid workers were kidnapped by men wearing police uniforms near the port in May 2021.",
+    )
+    event = _event(events, "kidnapped")
+    assert event["time_source"] == "text" and _value(event, times) == "2021-05"
+
+
+def test_a_year_before_a_noun_dates_the_clause(nlp):
+    events, times = _dated(nlp, "Ruritania seized the islands in the 1974 war.")
+    assert _value(_event(events, "seized"), times) == "1974"
+
+
+def test_another_clause_keeps_its_own_time(nlp):
+    events, times = _dated(
+        nlp, "A farmer pleaded guilty on Monday to charges that he attacked a neighbour in June."
+    )
+    assert _value(_event(events, "attacked"), times) == "2023-06"
+
+
+def test_the_statement_time_does_not_reach_a_clause_describing_a_noun(nlp):
+    events, times = _dated(
+        nlp, "Prosecutors said Tuesday that the man who attacked the guard had fled."
+    )
+    attacked = _event(events, "attacked")
+    assert times[attacked["time"]].get("source") == "document"
+
+
+def test_durations_and_vague_references_do_not_date_an_event(nlp):
+    events, times = _dated(nlp, "The ceasefire held hours after rebels shelled the town.")
+    shelled = _event(events, "shelled")
+    assert shelled["time_source"] == "document" and _value(shelled, times) == "2024-03-07"
+
+
+def test_a_house_number_is_not_a_year(nlp):
+    events, times = _dated(nlp, "Officers arrested a woman of 1450 Harbor Road on Tuesday.")
+    assert _value(_event(events, "arrested"), times) == "2024-03-05"
+    assert not any(t["text"] == "1450" for t in times.values())
+
+
+def test_later_events_of_the_same_kind_take_the_day_the_report_opened_with(nlp):
+    events, times = _dated(
+        nlp,
+        "Police arrested four people on Tuesday in a fraud inquiry. "
+        "Officers also arrested a clerk at the bank. "
+        "The mayor praised the volunteers.",
+    )
+    clerk = [e for e in events if e["trigger"]["text"] == "arrested"][1]
+    assert clerk["time_source"] == "context" and _value(clerk, times) == "2024-03-05"
+    praise = _event(events, "praised")
+    assert praise["time_source"] == "document"
