@@ -148,6 +148,18 @@ def test_a_dated_report_far_outside_the_story_window_founds_a_new_story(records)
     assert stories["late"] != stories["quake-b"]
 
 
+def test_a_close_follow_up_weeks_later_joins_but_a_weaker_match_does_not():
+    from datetime import date
+
+    from newsgraph.stories.cluster import FOLLOW_UP_PENALTY, Story
+
+    story = Story("S1", first=date(2024, 5, 2), last=date(2024, 5, 3))
+    assert story.time_factor(date(2024, 5, 9)) == 1.0  # within the week
+    assert story.time_factor(date(2024, 6, 13)) == FOLLOW_UP_PENALTY  # a follow-up
+    assert story.time_factor(date(2024, 9, 1)) == 0.0  # another story
+    assert story.time_factor(None) == 1.0  # undated: content alone
+
+
 def test_minhash_signatures_survive_storage(records):
     sketch = text_minhash(records[0])
     assert from_bytes(signature_bytes(sketch)).jaccard(sketch) == 1.0

@@ -20,7 +20,13 @@ from newsgraph.record.types import Record
 from newsgraph.stories.features import StoryFeatures, story_features
 
 JOIN_SIMILARITY = 0.22  # cosine of TF-IDF vectors (names boosted) to join a story
-TIME_WINDOW = timedelta(days=7)  # a dated report this far outside a story's span is another
+# Time: a dated report within TIME_WINDOW of a story's dates is placed by content; up to
+# FOLLOW_UP_WINDOW away it is a follow-up that needs a stronger match (its similarity times
+# FOLLOW_UP_PENALTY: a rehab stay reported in May and again in June is one story); further
+# away it is another story.
+TIME_WINDOW = timedelta(days=7)
+FOLLOW_UP_WINDOW = timedelta(days=60)
+FOLLOW_UP_PENALTY = 0.7
 OTHER_EVENT_PENALTY = 0.85  # both have event types and share none
 BLOCKING_TERMS = 12  # strongest terms of a document used to find candidate stories
 POSTING_LENGTH = 64  # stories kept per term: the most recent ones
@@ -54,10 +60,15 @@ class Story:
             self.first = min(filter(None, (self.first, features.published)))
             self.last = max(filter(None, (self.last, features.published)))
 
-    def in_window(self, published: date | None) -> bool:
+    def time_factor(self, published: date | None) -> float:
+        """How far the report's date lets it join: 1 near the story's dates, the follow-up
+        penalty further on, 0 beyond the follow-up window."""
         if published is None or self.first is None or self.last is None:
-            return True  # undated reports are placed by content alone
-        return self.first - TIME_WINDOW <= published <= self.last + TIME_WINDOW
+            return 1.0  # undated reports are placed by content alone
+        gap = max(self.first - published, published - self.last, timedelta(0))
+        if gap <= TIME_WINDOW:
+            return 1.0
+        return FOLLOW_UP_PENALTY if gap <= FOLLOW_UP_WINDOW else 0.0
 
 
 def _sublinear(terms: dict[str, float]) -> dict[str, float]:
@@ -95,9 +106,10 @@ class StoryIndex:
         return sorted(found)
 
     def score(self, features: StoryFeatures, vector: dict[str, float], story: Story) -> float:
-        if not story.in_window(features.published):
+        factor = story.time_factor(features.published)
+        if not factor:
             return 0.0
-        similarity = self.similarity(vector, story)
+        similarity = factor * self.similarity(vector, story)
         if (
             features.event_types
             and story.event_types
