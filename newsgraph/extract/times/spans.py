@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.extract.times.normalise import normalise
+from newsgraph.extract.times.surroundings import not_a_time, not_a_time_in
 from newsgraph.extract.times.values import TimeContext
 from newsgraph.extract.times.words import time_words
 
@@ -355,29 +356,6 @@ def _readable(text: str) -> bool:
     return normalise(text, _NEUTRAL) is not None
 
 
-# A count of time units followed by "old" is an age ("a 6-year-old", "the 50-year-old
-# founder"), a property of a person or thing, not a time: TimeML leaves ages out.
-_AGE_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
-
-
-# "soon" and "shortly" before "as", "after" or "before" measure the gap to another event
-# ("as soon as the talks end", "shortly after the blast"): a relation, not a time. "As
-# soon as possible" names no other event and stays a (future) time.
-_GAP_ADVERB = re.compile(r"(?:soon|shortly)", re.IGNORECASE)
-_GAP_AFTER = re.compile(
-    r"\s+(?:as(?!\s+(?:possible|practicable|feasible)\b)|after|before|thereafter|"
-    r"afterwards?)\b",
-    re.IGNORECASE,
-)
-
-
-def _not_a_time(text: str, start: int, end: int) -> bool:
-    """Words that read as a time but, from the words around them, are something else."""
-    if _AGE_AFTER.match(text, end):
-        return True
-    return bool(_GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end))
-
-
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -387,7 +365,7 @@ def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
         if trimmed is None:
             continue
         start, end = _with_article(text, *trimmed)
-        if _not_a_time(text, start, end):
+        if not_a_time(text, start, end):
             continue
         if _readable(text[start:end]):
             found.append(Candidate(start, end, True))
@@ -422,7 +400,7 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
 def _time_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` trimmed, when what is left reads as a time expression."""
     trimmed = _trim(text, start, end)
-    if trimmed and not _not_a_time(text, *trimmed) and _readable(text[trimmed[0] : trimmed[1]]):
+    if trimmed and not not_a_time(text, *trimmed) and _readable(text[trimmed[0] : trimmed[1]]):
         return trimmed
     return None
 
@@ -455,7 +433,11 @@ def find_time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     "early last year" over "last year"); at equal length the model's span wins.
     ``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
     """
-    candidates = _model_candidates(doc, text) + _rule_candidates(text)
+    candidates = [
+        c
+        for c in _model_candidates(doc, text) + _rule_candidates(text)
+        if not not_a_time_in(doc, text, c.start, c.end)
+    ]
     candidates.sort(key=lambda c: (-(c.end - c.start), not c.from_model, c.start))
     kept: list[Candidate] = []
     for candidate in candidates:

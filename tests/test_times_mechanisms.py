@@ -1,0 +1,67 @@
+"""Time expressions: the mechanisms added for the second corpus (issue #18), each tested on
+invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.extract.times.normalise import normalise
+from newsgraph.extract.times.surroundings import not_a_time
+from newsgraph.extract.times.values import NEAREST, TimeContext
+
+
+def times_of(nlp, text: str, published: str | None) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    return [t for t in nlp(doc)._.ng_times if t.get("source") != "document"]
+
+
+def texts_of(nlp, text: str, published: str = "2024-05-02") -> list[str]:
+    return [t["text"] for t in times_of(nlp, text, published)]
+
+
+def value(text: str, anchor: date | None, direction: str = NEAREST) -> str | None:
+    found = normalise(text, TimeContext(anchor=anchor, direction=direction))
+    assert found is not None, text
+    return found.value
+
+
+# ---------------------------------------------------------------- not a time
+
+
+def test_counts_of_units_apart_are_gaps_not_times(nlp):
+    text = "The two trains left minutes apart and arrived three hours later than planned."
+    found = texts_of(nlp, text)
+    assert not any("minutes" in t for t in found)
+    assert any("three hours" in t for t in found)
+
+
+def test_fractions_of_a_thing_are_not_quarters():
+    text = "The port handles three-quarters of the grain and a quarter of its oil."
+    for phrase in ("three-quarters", "a quarter"):
+        start = text.index(phrase)
+        assert not_a_time(text, start, start + len(phrase)), phrase
+    # a quarter of a time, and quarters of something undetermined, are still times
+    text = "It took a quarter of a century, after several quarters of losses."
+    for phrase in ("a quarter", "several quarters"):
+        start = text.index(phrase)
+        assert not not_a_time(text, start, start + len(phrase)), phrase
+
+
+def test_quoted_titles_with_capitalised_units_are_names(nlp):
+    text = 'The senator said on the show "Sixty Hours" that he met the envoy this week.'
+    found = texts_of(nlp, text)
+    assert "Sixty Hours" not in found
+    assert "this week" in found
+    start = text.index("Sixty")
+    assert not_a_time(text, start, start + len("Sixty Hours"))
+    # the same words, not a title: a length of time
+    plain = "He spent sixty hours there."
+    start = plain.index("sixty")
+    assert not not_a_time(plain, start, start + len("sixty hours"))
+
+
+def test_second_as_an_ordinal_is_not_a_length(nlp):
+    text = "A second convoy reached the town, and the crew rested for a second before leaving."
+    found = texts_of(nlp, text)
+    assert "A second" not in found
