@@ -65,3 +65,13 @@ def test_second_as_an_ordinal_is_not_a_length(nlp):
     text = "A second convoy reached the town, and the crew rested for a second before leaving."
     found = texts_of(nlp, text)
     assert "A second" not in found
+
+
+def test_part_of_a_day_named_after_it_has_no_day_of_its_own(nlp):
+    text = "The guard was hurt on the night of the blast, and the convoy left on Tuesday."
+    found = texts_of(nlp, text)
+    assert not any("night" in t for t in found)
+    assert "Tuesday" in found
+    # read alone, a part of day cut before its object is no time either
+    assert normalise("the night of", TimeContext(date(2024, 5, 2))) is None
+    assert value("the night", date(2024, 5, 2)) == "2024-05-02TNI"

@@ -39,6 +39,9 @@ _QUALIFIERS = (
 
 _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))?"
 
+# Prepositions left at the end of a span cut before its object ("the night of").
+_DANGLING = frozenset({"of", "on", "at", "in", "to", "from"})
+
 _YEARS_IN_UNIT = {"decade": 10, "century": 100}
 
 _CLOCK_UNIT_GRANULARITY = {"hour": timex.DAY, "minute": timex.DAY, "second": timex.DAY}
@@ -182,7 +185,8 @@ class _Normaliser:
 
     def _day_part(self, text: str, context: TimeContext) -> TimeValue | None:
         m = self.day_part.fullmatch(text)
-        if not m or (m[1] and m[3]):
+        if not m or (m[1] and m[3]) or m[3] in _DANGLING:
+            # "the night of" lost the day it belongs to: no time of its own.
             return None
         code = self.words.day_parts[m[2]]
         rest = m[1] or m[3] or ""

@@ -2,7 +2,8 @@
 
 A candidate span ("two years", "a second", "quarters", "This Week") is a time expression
 only if its neighbours agree: "a 43-year-old" is an age, "minutes apart" a gap between
-two events, "three-quarters of its food" a fraction, "a second group" an ordinal, and
+two events, "three-quarters of its food" a fraction, "the night of" needs the day
+named after it, "a second group" an ordinal, and
 "This Week" in quotation marks the title of a show.
 ``not_a_time`` reads the raw text; ``not_a_time_in`` also reads the parse.
 """
@@ -42,6 +43,17 @@ _OF_SOMETHING = re.compile(
     re.IGNORECASE,
 )
 
+# "the night of Oct. 23", "the morning of the vote": the part of a day that the words
+# after "of" name; without them the span has no day of its own.
+_DAY_PART_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _bare_day_part() -> re.Pattern[str]:
+    parts = "|".join(sorted(time_words().day_parts, key=len, reverse=True))
+    return re.compile(rf"(?:the\s+)?(?:{parts})", re.IGNORECASE)
+
+
 # An opening quotation mark right before the span: a title ("This Week", "60 Minutes").
 _QUOTE_BEFORE = re.compile(r"(?:\"|``|''|“|‘)\s*$")
 
@@ -62,12 +74,15 @@ def _is_title(text: str, start: int, end: int) -> bool:
 
 def not_a_time(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` make it something other than a
-    time: an age, a gap between events, a fraction, a quoted title."""
+    time: an age, a gap between events, a fraction, the part of a day named after it, a
+    quoted title."""
     if _AGE_AFTER.match(text, end) or _APART_AFTER.match(text, end):
         return True
     if _GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end):
         return True
     if _QUARTERS.fullmatch(text, start, end) and _OF_SOMETHING.match(text, end):
+        return True
+    if _bare_day_part().fullmatch(text, start, end) and _DAY_PART_OF.match(text, end):
         return True
     return _is_title(text, start, end)
 
