@@ -75,3 +75,22 @@ def test_part_of_a_day_named_after_it_has_no_day_of_its_own(nlp):
     # read alone, a part of day cut before its object is no time either
     assert normalise("the night of", TimeContext(date(2024, 5, 2))) is None
     assert value("the night", date(2024, 5, 2)) == "2024-05-02TNI"
+
+
+# ---------------------------------------------------------------- durations
+
+
+def test_unknown_counts_of_decades_and_centuries_are_written_in_years():
+    anchor = date(2024, 5, 2)
+    assert value("decades", anchor) == "PXY"
+    assert value("centuries", anchor) == "PXY"
+    assert value("two decades", anchor) == "P20Y"  # a known count, as before
+    assert value("several quarters", anchor) == "PXM"
+
+
+def test_lengths_said_with_long_are_durations(nlp):
+    text = "After a day-long hearing and a decades-long feud, the two sides signed."
+    found = {t["text"]: t["value"] for t in times_of(nlp, text, "2024-05-02")}
+    assert found["day-long"] == "P1D"
+    assert any(v == "PXY" for t, v in found.items() if "decades" in t)
+    assert value("year-long", date(2024, 5, 2)) == "P1Y"

@@ -43,6 +43,7 @@ _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))
 _DANGLING = frozenset({"of", "on", "at", "in", "to", "from"})
 
 _YEARS_IN_UNIT = {"decade": 10, "century": 100}
+_YEARS = {"DE": 10, "CE": 100}  # years in a decade and a century, by duration code
 
 _CLOCK_UNIT_GRANULARITY = {"hour": timex.DAY, "minute": timex.DAY, "second": timex.DAY}
 
@@ -89,7 +90,7 @@ class _Normaliser:
         self.vague_duration = re.compile(
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|coming|recent|previous|following|"
             rf"several|many|few|some|the past few|the last few|the next few|a few|"
-            rf"a couple of|for|coming) )*({p.unit})"
+            rf"a couple of|for|coming) )*({p.unit})( long)?"
         )
 
     def normalise(self, raw: str, context: TimeContext) -> TimeValue | None:
@@ -359,8 +360,10 @@ class _Normaliser:
             return TimeValue(
                 _duration_value(None, unit.code, unit.clock), "duration", True, kind="DURATION"
             )
-        if unit.name in ("week", "day", "hour", "minute", "second") and m[0] == m[1]:
-            # A bare singular unit ("a week", "week") is a length of one.
+        bare = m[0] == m[1] or (m[2] is not None and m[0] == m[1] + m[2])
+        if bare and (m[2] or unit.name in ("week", "day", "hour", "minute", "second")):
+            # A bare singular unit ("a week", "week") is a length of one, and so is one
+            # that says how long something lasts ("a day-long meeting", "year-long").
             return TimeValue(
                 _duration_value(1.0, unit.code, unit.clock), "duration", True, kind="DURATION"
             )
@@ -373,13 +376,13 @@ def _hour_out_of_range(clock: str) -> bool:
 
 
 def _duration_value(amount: float | None, code: str, clock: bool) -> str:
-    # Quarters and decades are written in months and years, as TimeBank does.
+    # Quarters, decades and centuries are written in months and years, as TimeBank does;
+    # an unknown count of them is an unknown count of those ("decades" -> PXY, as
+    # "several quarters" -> PXM).
     if code == "Q":
         return timex.duration(None if amount is None else amount * 3, "M")
-    if code == "DE" and amount is not None:
-        return timex.duration(amount * 10, "Y")
-    if code == "CE" and amount is not None:
-        return timex.duration(amount * 100, "Y")
+    if code in ("DE", "CE"):
+        return timex.duration(None if amount is None else amount * _YEARS[code], "Y")
     if code == "WE":
         return timex.duration(amount, "WE")
     return timex.duration(amount, code, clock)

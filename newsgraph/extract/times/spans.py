@@ -217,6 +217,8 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             _needles(w.units),
         ),
+        # how long something lasts, without a count: "a day-long meeting", "decades-long"
+        Rule(re.compile(rf"\b(?:{unit})-long\b", flags), ("long",)),
         # "mid-afternoon yesterday", "Friday evening"
         Rule(
             re.compile(
