@@ -7,7 +7,7 @@ from datetime import date
 
 from newsgraph.extract.times.normalise import normalise
 from newsgraph.extract.times.surroundings import not_a_time
-from newsgraph.extract.times.values import NEAREST, TimeContext
+from newsgraph.extract.times.values import NEAREST, PAST, TimeContext
 
 
 def times_of(nlp, text: str, published: str | None) -> list[dict]:
@@ -94,3 +94,15 @@ def test_lengths_said_with_long_are_durations(nlp):
     assert found["day-long"] == "P1D"
     assert any(v == "PXY" for t, v in found.items() if "decades" in t)
     assert value("year-long", date(2024, 5, 2)) == "P1Y"
+
+
+# ---------------------------------------------------------------- calendar periods
+
+
+def test_the_week_of_a_date_is_the_week_that_holds_it(nlp):
+    text = "The court will hear the case the week of March 6, the clerk said."
+    found = {t["text"]: t["value"] for t in times_of(nlp, text, "2000-02-24")}
+    assert found.get("the week of March 6") == "2000-W10"
+    assert value("the month of March", date(2000, 2, 24), PAST) == "2000-03"
+    assert value("the month of March", None) == "XXXX-03"
+    assert normalise("the week of the vote", TimeContext(date(2000, 2, 24))) is None
