@@ -106,3 +106,22 @@ def test_the_week_of_a_date_is_the_week_that_holds_it(nlp):
     assert value("the month of March", date(2000, 2, 24), PAST) == "2000-03"
     assert value("the month of March", None) == "XXXX-03"
     assert normalise("the week of the vote", TimeContext(date(2000, 2, 24))) is None
+
+
+def test_years_with_pre_and_post_are_found(nlp):
+    text = "Prices are back at pre-2008 levels, and post-1990 rules still apply."
+    found = {t["text"]: t["value"] for t in times_of(nlp, text, "2024-05-02")}
+    assert found.get("pre-2008") == "2008"
+    assert found.get("post-1990") == "1990"
+
+
+# ---------------------------------------------------------------- times of day
+
+
+def test_an_hour_with_its_part_of_day_is_a_clock_time(nlp):
+    anchor = date(2024, 5, 2)
+    assert value("4 in the morning", anchor) == "2024-05-02T04:00"
+    assert value("8 o'clock in the evening", anchor) == "2024-05-02T20:00"
+    text = "The ferry left at 5 in the afternoon, an hour late."
+    found = [(t["text"], t["value"]) for t in times_of(nlp, text, "2024-05-02")]
+    assert ("5 in the afternoon", "2024-05-02T17:00") in found

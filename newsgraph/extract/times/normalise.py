@@ -42,6 +42,11 @@ _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))
 # Prepositions left at the end of a span cut before its object ("the night of").
 _DANGLING = frozenset({"of", "on", "at", "in", "to", "from"})
 
+# An hour said with the part of the day it falls in.
+_HOUR_IN_DAY_PART = re.compile(
+    r"\b(\d{1,2}(?::\d\d)?) (?:o'?clock )?in the (morning|afternoon|evening)\b"
+)
+
 _YEARS_IN_UNIT = {"decade": 10, "century": 100}
 _YEARS = {"DE": 10, "CE": 100}  # years in a decade and a century, by duration code
 
@@ -152,6 +157,10 @@ class _Normaliser:
         return found
 
     def _clock(self, text: str, context: TimeContext) -> TimeValue | None:
+        # "4 in the morning" is 4 a.m., "8 o'clock in the evening" 8 p.m.
+        text = _HOUR_IN_DAY_PART.sub(
+            lambda h: f"{h[1]} {'am' if h[2] == 'morning' else 'pm'}", text
+        )
         m = self.clock.fullmatch(text)
         if m:
             hour, minute = int(m[2]), int(m[3] or 0)
@@ -312,7 +321,7 @@ class _Normaliser:
         stripped = re.sub(
             r"^(?:(?:as early as|as late as|as recently as|until|through|by|since|"
             r"about|around|approximately|roughly|sometime in|sometime|some time in|"
-            r"only|just|all of|all|the whole of|the entire) )+",
+            r"only|just|all of|all|the whole of|the entire|pre|post) )+",
             "",
             text,
         )

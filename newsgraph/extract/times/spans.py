@@ -157,11 +157,12 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("ago", "earlier", "later", "now"),
         ),
-        # years after a preposition: "in 2019", "since 1990", "fiscal 1989"
+        # years after a preposition: "in 2019", "since 1990", "fiscal 1989", "post-1959"
         Rule(
             re.compile(
-                r"\b(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
-                r"(?:(?:early|mid|late)[\s-]+)?(?:1[89]|20)\d\d\b(?![\s-]*(?:%|percent))",
+                r"\b(?:(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
+                r"(?:(?:early|mid|late)[\s-]+)?|(?:pre|post)-)(?:1[89]|20)\d\d\b"
+                r"(?![\s-]*(?:%|percent))",
                 flags,
             ),
             ("18", "19", "20"),
@@ -209,6 +210,14 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("noon", "midnight", *today),
             _CLOCK_GATE,
+        ),
+        # an hour with the part of the day it falls in: "4 in the morning"
+        Rule(
+            re.compile(
+                r"\b\d{1,2}(?::\d\d)?\s+(?:o'?clock\s+)?in\s+the\s+(?:morning|afternoon|evening)\b",
+                flags,
+            ),
+            ("morning", "afternoon", "evening"),
         ),
         # counted lengths of time: "over a week", "two days", "three-year"
         Rule(
