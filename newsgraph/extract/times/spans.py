@@ -333,11 +333,14 @@ _MONTH_CUES = re.compile(
 )
 
 
+_LEADING_WORD = re.compile(r"[\s\W_]*?([A-Za-z]+(?:\s+(?:of|than))?)\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim leading prepositions, trailing punctuation and possessives from a span."""
     words = time_words()
     while True:
-        head = re.match(r"[\s\W_]*?([A-Za-z]+(?:\s+(?:of|than))?)\s+", text[start:end])
+        head = _LEADING_WORD.match(text[start:end])
         if head and head.group(1).lower() in words.leading_trim and head.end() < end - start:
             start += head.end()
             continue
