@@ -234,6 +234,7 @@ _RULE_PHRASES = [
     "last Thanksgiving, New Year’s Day 1999",
     "later that year, the next day",
     "on Aug. 7 and Sept 30, 1998",
+    "a DAY-LONG talk at 4 in the\nmorning, post-1959",
 ]
 
 

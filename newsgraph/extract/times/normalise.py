@@ -39,7 +39,16 @@ _QUALIFIERS = (
 
 _TIMEZONE = r"(?: (?:est|edt|cst|cdt|mst|pst|pdt|gmt|utc|bst|cet|et|local time))?"
 
+# Prepositions left at the end of a span cut before its object ("the night of").
+_DANGLING = frozenset({"of", "on", "at", "in", "to", "from"})
+
+# An hour said with the part of the day it falls in.
+_HOUR_IN_DAY_PART = re.compile(
+    r"\b(\d{1,2}(?::\d\d)?) (?:o'?clock )?in the (morning|afternoon|evening)\b"
+)
+
 _YEARS_IN_UNIT = {"decade": 10, "century": 100}
+_YEARS = {"DE": 10, "CE": 100}  # years in a decade and a century, by duration code
 
 _CLOCK_UNIT_GRANULARITY = {"hour": timex.DAY, "minute": timex.DAY, "second": timex.DAY}
 
@@ -86,7 +95,7 @@ class _Normaliser:
         self.vague_duration = re.compile(
             rf"{_QUALIFIERS}(?:(?:the )?(?:past|last|next|coming|recent|previous|following|"
             rf"several|many|few|some|the past few|the last few|the next few|a few|"
-            rf"a couple of|for|coming) )*({p.unit})"
+            rf"a couple of|for|coming) )*({p.unit})( long)?"
         )
 
     def normalise(self, raw: str, context: TimeContext) -> TimeValue | None:
@@ -148,6 +157,10 @@ class _Normaliser:
         return found
 
     def _clock(self, text: str, context: TimeContext) -> TimeValue | None:
+        # "4 in the morning" is 4 a.m., "8 o'clock in the evening" 8 p.m.
+        text = _HOUR_IN_DAY_PART.sub(
+            lambda h: f"{h[1]} {'am' if h[2] == 'morning' else 'pm'}", text
+        )
         m = self.clock.fullmatch(text)
         if m:
             hour, minute = int(m[2]), int(m[3] or 0)
@@ -182,7 +195,8 @@ class _Normaliser:
 
     def _day_part(self, text: str, context: TimeContext) -> TimeValue | None:
         m = self.day_part.fullmatch(text)
-        if not m or (m[1] and m[3]):
+        if not m or (m[1] and m[3]) or m[3] in _DANGLING:
+            # "the night of" lost the day it belongs to: no time of its own.
             return None
         code = self.words.day_parts[m[2]]
         rest = m[1] or m[3] or ""
@@ -307,7 +321,7 @@ class _Normaliser:
         stripped = re.sub(
             r"^(?:(?:as early as|as late as|as recently as|until|through|by|since|"
             r"about|around|approximately|roughly|sometime in|sometime|some time in|"
-            r"only|just|all of|all|the whole of|the entire) )+",
+            r"only|just|all of|all|the whole of|the entire|pre|post) )+",
             "",
             text,
         )
@@ -355,8 +369,10 @@ class _Normaliser:
             return TimeValue(
                 _duration_value(None, unit.code, unit.clock), "duration", True, kind="DURATION"
             )
-        if unit.name in ("week", "day", "hour", "minute", "second") and m[0] == m[1]:
-            # A bare singular unit ("a week", "week") is a length of one.
+        bare = m[0] == m[1] or (m[2] is not None and m[0] == m[1] + m[2])
+        if bare and (m[2] or unit.name in ("week", "day", "hour", "minute", "second")):
+            # A bare singular unit ("a week", "week") is a length of one, and so is one
+            # that says how long something lasts ("a day-long meeting", "year-long").
             return TimeValue(
                 _duration_value(1.0, unit.code, unit.clock), "duration", True, kind="DURATION"
             )
@@ -369,13 +385,13 @@ def _hour_out_of_range(clock: str) -> bool:
 
 
 def _duration_value(amount: float | None, code: str, clock: bool) -> str:
-    # Quarters and decades are written in months and years, as TimeBank does.
+    # Quarters, decades and centuries are written in months and years, as TimeBank does;
+    # an unknown count of them is an unknown count of those ("decades" -> PXY, as
+    # "several quarters" -> PXM).
     if code == "Q":
         return timex.duration(None if amount is None else amount * 3, "M")
-    if code == "DE" and amount is not None:
-        return timex.duration(amount * 10, "Y")
-    if code == "CE" and amount is not None:
-        return timex.duration(amount * 100, "Y")
+    if code in ("DE", "CE"):
+        return timex.duration(None if amount is None else amount * _YEARS[code], "Y")
     if code == "WE":
         return timex.duration(amount, "WE")
     return timex.duration(amount, code, clock)

@@ -186,6 +186,7 @@ class _PeriodReader:
                 ),
                 self._named_quarter,
             ),
+            (re.compile(r"(week|month) of (.+)"), self._unit_of),
             (re.compile(r"(?:the )?(week|weekend|month|year|day)"), self._bare_unit),
         ]
 
@@ -422,6 +423,20 @@ class _PeriodReader:
         if year_match:
             return Period(timex.QUARTER, int(year_match[1]), base.index)
         return base
+
+    def _unit_of(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
+        """ "the week of March 6": the week (or month) that holds the day named after it."""
+        granularity = m[1]
+        found = self.read(m[2], context)
+        if isinstance(found, Pending):
+            if found.precision == granularity:  # "the month of March": "XXXX-03"
+                return found
+            return Pending(None, granularity) if found.value is not None else None
+        if found is None or _FINEST_FIRST.index(found.granularity) > _FINEST_FIRST.index(
+            granularity
+        ):
+            return None
+        return timex.period_of(found.first_day(), granularity)
 
     def _bare_unit(self, m: re.Match[str], context: TimeContext) -> Resolved | None:
         # "the year", "the month": the period the text is talking about (the last one

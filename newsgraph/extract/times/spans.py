@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.extract.times.normalise import normalise
+from newsgraph.extract.times.surroundings import not_a_time, not_a_time_in
 from newsgraph.extract.times.values import TimeContext
 from newsgraph.extract.times.words import time_words
 
@@ -156,11 +157,12 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("ago", "earlier", "later", "now"),
         ),
-        # years after a preposition: "in 2019", "since 1990", "fiscal 1989"
+        # years after a preposition: "in 2019", "since 1990", "fiscal 1989", "post-1959"
         Rule(
             re.compile(
-                r"\b(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
-                r"(?:(?:early|mid|late)[\s-]+)?(?:1[89]|20)\d\d\b(?![\s-]*(?:%|percent))",
+                r"\b(?:(?:in|since|by|until|of|from|during|before|after|to|through|fiscal)\s+"
+                r"(?:(?:early|mid|late)[\s-]+)?|(?:pre|post)-)(?:1[89]|20)\d\d\b"
+                r"(?![\s-]*(?:%|percent))",
                 flags,
             ),
             ("18", "19", "20"),
@@ -214,6 +216,14 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ("noon", "midnight", *today),
             _CLOCK_GATE,
         ),
+        # an hour with the part of the day it falls in: "4 in the morning"
+        Rule(
+            re.compile(
+                r"\b\d{1,2}(?::\d\d)?\s+(?:o'?clock\s+)?in\s+the\s+(?:morning|afternoon|evening)\b",
+                flags,
+            ),
+            ("morning", "afternoon", "evening"),
+        ),
         # counted lengths of time: "over a week", "two days", "three-year"
         Rule(
             re.compile(
@@ -221,6 +231,8 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             _needles(w.units),
         ),
+        # how long something lasts, without a count: "a day-long meeting", "decades-long"
+        Rule(re.compile(rf"\b(?:{unit})-long\b", flags), ("long",)),
         # "mid-afternoon yesterday", "Friday evening"
         Rule(
             re.compile(
@@ -326,11 +338,14 @@ _MONTH_CUES = re.compile(
 )
 
 
+_LEADING_WORD = re.compile(r"[\s\W_]*?([A-Za-z]+(?:\s+(?:of|than))?)\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim leading prepositions, trailing punctuation and possessives from a span."""
     words = time_words()
     while True:
-        head = re.match(r"[\s\W_]*?([A-Za-z]+(?:\s+(?:of|than))?)\s+", text[start:end])
+        head = _LEADING_WORD.match(text[start:end])
         if head and head.group(1).lower() in words.leading_trim and head.end() < end - start:
             start += head.end()
             continue
@@ -360,38 +375,6 @@ def _readable(text: str) -> bool:
     return normalise(text, _NEUTRAL) is not None
 
 
-# A count of time units followed by "old" is an age ("a 6-year-old", "the 50-year-old
-# founder"), a property of a person or thing, not a time: TimeML leaves ages out.
-_AGE_AFTER = re.compile(r"[\s-]*old\b", re.IGNORECASE)
-
-
-# "soon" and "shortly" before "as", "after" or "before" measure the gap to another event
-# ("as soon as the talks end", "shortly after the blast"): a relation, not a time. "As
-# soon as possible" names no other event and stays a (future) time.
-_GAP_ADVERB = re.compile(r"(?:soon|shortly)", re.IGNORECASE)
-_GAP_AFTER = re.compile(
-    r"\s+(?:as(?!\s+(?:possible|practicable|feasible)\b)|after|before|thereafter|"
-    r"afterwards?)\b",
-    re.IGNORECASE,
-)
-
-
-# A house number before a street name is an address, not a year ("of 1119 Eighth St.").
-_STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z0-9][\w'-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
-    r"Pl|Place|Ln|Lane|Dr|Drive|Way|Ct|Court|Hwy|Highway|Pkwy|Parkway|Terrace|Circle)\b"
-)
-
-
-def _not_a_time(text: str, start: int, end: int) -> bool:
-    """Words that read as a time but, from the words around them, are something else."""
-    if _AGE_AFTER.match(text, end):
-        return True
-    if text[start:end].isdigit() and _STREET_AFTER.match(text, end):
-        return True
-    return bool(_GAP_ADVERB.fullmatch(text, start, end) and _GAP_AFTER.match(text, end))
-
-
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for ent in doc.ents:
@@ -401,7 +384,7 @@ def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
         if trimmed is None:
             continue
         start, end = _with_article(text, *trimmed)
-        if _not_a_time(text, start, end):
+        if not_a_time(text, start, end):
             continue
         if _readable(text[start:end]):
             found.append(Candidate(start, end, True))
@@ -436,7 +419,7 @@ def _readable_inside(doc: Doc, text: str, start: int, end: int) -> list[Candidat
 def _time_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``text[start:end]`` trimmed, when what is left reads as a time expression."""
     trimmed = _trim(text, start, end)
-    if trimmed and not _not_a_time(text, *trimmed) and _readable(text[trimmed[0] : trimmed[1]]):
+    if trimmed and not not_a_time(text, *trimmed) and _readable(text[trimmed[0] : trimmed[1]]):
         return trimmed
     return None
 
@@ -469,7 +452,11 @@ def find_time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     "early last year" over "last year"); at equal length the model's span wins.
     ``text`` is ``doc.text``, passed in because spaCy rebuilds that string on every access.
     """
-    candidates = _model_candidates(doc, text) + _rule_candidates(text)
+    candidates = [
+        c
+        for c in _model_candidates(doc, text) + _rule_candidates(text)
+        if not not_a_time_in(doc, text, c.start, c.end)
+    ]
     candidates.sort(key=lambda c: (-(c.end - c.start), not c.from_model, c.start))
     kept: list[Candidate] = []
     for candidate in candidates:

@@ -70,17 +70,28 @@ class Pending:
 Resolved = Period | Pending
 
 
+# The rewrites of ``clean_expression``, compiled once: it runs on every candidate span.
+_AM = re.compile(r"\ba\.m\.?")
+_PM = re.compile(r"\bp\.m\.?")
+_ABBREVIATION_DOT = re.compile(r"(?<=[a-z])\.")  # "Sept." -> "sept", "Dec." -> "dec"
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")  # "mid-2023", "five-year", "year-ago"
+_POSSESSIVE = re.compile(r"'s\b")  # "this year's third quarter"
+_PUNCTUATION = re.compile(r"[,;:]+(?!\d\d)")
+_LEADING_THE = re.compile(r"^the\s+(?=\S)")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_expression(text: str) -> str:
     """Lower-case, unify spacing, hyphens between words and abbreviation dots."""
     s = text.lower().replace("’", "'").replace("\u2013", "-").replace("\u2014", "-")
-    s = re.sub(r"\ba\.m\.?", "am", s)
-    s = re.sub(r"\bp\.m\.?", "pm", s)
-    s = re.sub(r"(?<=[a-z])\.", "", s)  # "Sept." -> "sept", "Dec." -> "dec"
-    s = re.sub(r"(?<=[a-z])-|-(?=[a-z])", " ", s)  # "mid-2023", "five-year", "year-ago"
-    s = re.sub(r"'s\b", "", s)  # "this year's third quarter"
-    s = re.sub(r"[,;:]+(?!\d\d)", " ", s)
-    s = re.sub(r"^the\s+(?=\S)", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
+    s = _AM.sub("am", s)
+    s = _PM.sub("pm", s)
+    s = _ABBREVIATION_DOT.sub("", s)
+    s = _WORD_HYPHEN.sub(" ", s)
+    s = _POSSESSIVE.sub("", s)
+    s = _PUNCTUATION.sub(" ", s)
+    s = _LEADING_THE.sub("", s.strip())
+    return _SPACES.sub(" ", s).strip()
 
 
 @dataclass(frozen=True)
