@@ -235,6 +235,7 @@ _RULE_PHRASES = [
     "later that year, the next day",
     "on Aug. 7 and Sept 30, 1998",
     "a DAY-LONG talk at 4 in the\nmorning, post-1959",
+    "Almost DAILY, in a weekly note",
 ]
 
 

@@ -125,3 +125,17 @@ def test_an_hour_with_its_part_of_day_is_a_clock_time(nlp):
     text = "The ferry left at 5 in the afternoon, an hour late."
     found = [(t["text"], t["value"]) for t in times_of(nlp, text, "2024-05-02")]
     assert ("5 in the afternoon", "2024-05-02T17:00") in found
+
+
+# ---------------------------------------------------------------- sets
+
+
+def test_frequency_words_are_sets_unless_they_make_a_rate(nlp):
+    text = (
+        "Supporters have marched almost daily since March, and the mayor gives a weekly "
+        "speech. Sales should rise 6% annually, and the plant makes 400 cars monthly."
+    )
+    found = {t["text"]: (t["value"], t["type"]) for t in times_of(nlp, text, "2024-05-02")}
+    assert found["daily"] == ("P1D", "SET")
+    assert found["weekly"] == ("P1W", "SET")
+    assert "annually" not in found and "monthly" not in found

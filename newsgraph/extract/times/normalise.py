@@ -134,6 +134,10 @@ class _Normaliser:
         return TimeValue(label, "reference", context.anchor is not None)
 
     def _set(self, text: str, context: TimeContext) -> TimeValue | None:
+        repeated = self.words.frequency.get(text)
+        if repeated is not None:  # "daily": once a day
+            unit = self.words.units[repeated]
+            return TimeValue(_duration_value(1.0, unit.code, unit.clock), "set", True, kind="SET")
         m = self.set_every.fullmatch(text)
         if not m:
             return None

@@ -264,6 +264,8 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             ("each", "every"),
         ),
+        # frequency words: "daily", "weekly", "annually"
+        Rule(re.compile(rf"\b(?:{w.alternation(w.frequency)})\b", flags), _needles(w.frequency)),
         # months with a relative year: "July last year"
         Rule(
             re.compile(rf"\b(?-i:{month.title()})\s+(?:this|last|next)\s+year\b", flags), ("year",)

@@ -3,7 +3,7 @@
 A candidate span ("two years", "a second", "quarters", "This Week") is a time expression
 only if its neighbours agree: "a 43-year-old" is an age, "minutes apart" a gap between
 two events, "three-quarters of its food" a fraction, "the night of" needs the day
-named after it, "a second group" an ordinal, and
+named after it, "8% annually" is a rate, "a second group" an ordinal, and
 "This Week" in quotation marks the title of a show.
 ``not_a_time`` reads the raw text; ``not_a_time_in`` also reads the parse.
 """
@@ -60,6 +60,21 @@ def _bare_day_part() -> re.Pattern[str]:
     return re.compile(rf"(?:the\s+)?(?:{parts})", re.IGNORECASE)
 
 
+# A frequency word after a quantity or "average" makes a rate of that quantity ("rise
+# 8.5% annually", "10,000 units annually", "average daily volume"), a figure about the
+# quantity rather than a time that recurs.
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent|(?:hundred|thousand|million|billion)\b)?|\baverage)"
+    r"(?:\s+[a-z]+)?\s+$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _frequency_word() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, time_words().frequency)), re.IGNORECASE)
+
+
 # An opening quotation mark right before the span: a title ("This Week", "60 Minutes").
 _QUOTE_BEFORE = re.compile(r"(?:\"|``|''|“|‘)\s*$")
 
@@ -81,7 +96,7 @@ def _is_title(text: str, start: int, end: int) -> bool:
 def not_a_time(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` make it something other than a
     time: an age, a gap between events, a house number, a fraction, the part of a day
-    named after it, a quoted title."""
+    named after it, a rate of a quantity, a quoted title."""
     if _AGE_AFTER.match(text, end) or _APART_AFTER.match(text, end):
         return True
     if text[start:end].isdigit() and _STREET_AFTER.match(text, end):
@@ -91,6 +106,10 @@ def not_a_time(text: str, start: int, end: int) -> bool:
     if _QUARTERS.fullmatch(text, start, end) and _OF_SOMETHING.match(text, end):
         return True
     if _bare_day_part().fullmatch(text, start, end) and _DAY_PART_OF.match(text, end):
+        return True
+    if _frequency_word().fullmatch(text, start, end) and _QUANTITY_BEFORE.search(
+        text[max(0, start - 40) : start]
+    ):
         return True
     return _is_title(text, start, end)
 

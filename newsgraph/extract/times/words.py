@@ -41,6 +41,7 @@ class TimeWords:
     directions: dict[str, str]  # written form -> back_from_anchor, ...
     references: dict[str, str]  # phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
     set_every: tuple[str, ...]
+    frequency: dict[str, str]  # "daily" -> "day": a word that repeats a unit
     leading_trim: frozenset[str]
     forward_verbs: frozenset[str]  # lemmas of verbs whose time lies ahead of them
     holidays: dict[str, dict[str, int]]  # name as written -> how its date is found
@@ -113,6 +114,7 @@ def time_words() -> TimeWords:
         directions=_invert(raw["directions"]),
         references=_invert(raw["references"]),
         set_every=tuple(raw["set_words"]["every"]),
+        frequency={str(k): str(v) for k, v in raw["set_words"]["frequency"].items()},
         leading_trim=frozenset(raw["leading_trim"]),
         forward_verbs=frozenset(raw["forward_verbs"]),
         holidays={str(k): {a: int(b) for a, b in v.items()} for k, v in raw["holidays"].items()},
