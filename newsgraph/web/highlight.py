@@ -81,7 +81,9 @@ def evidence_spans(record: dict[str, Any]) -> list[EvidenceSpan]:
             bounds = _span(mention.get("trigger"))
             if bounds and bounds != trigger:
                 key = f"{v['id']}-m{number}"
-                spans.append(EvidenceSpan(key, *bounds, "trigger", title=f"{title}, another mention"))
+                spans.append(
+                    EvidenceSpan(key, *bounds, "trigger", title=f"{title}, another mention")
+                )
         for number, hedge in enumerate(v.get("hedge_spans") or []):
             bounds = _span(hedge)
             if bounds:
