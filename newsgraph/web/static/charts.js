@@ -59,7 +59,8 @@
       .attr("transform", "translate(0," + (height - margin.bottom) + ")")
       .call(d3.axisBottom(x).ticks(Math.min(10, width / 90)));
     chart.append("g").attr("class", "axis").attr("transform", "translate(" + margin.left + ",0)")
-      .call(d3.axisLeft(y).ticks(5));
+      // Counts are whole numbers: no tick between two of them.
+      .call(d3.axisLeft(y).ticks(Math.min(5, top || 1)).tickFormat(d3.format("d")));
     var layers = chart.append("g").attr("class", "bars").selectAll("g").data(stacked).join("g")
       .attr("data-type", function (s) { return s.key; })
       .attr("fill", function (s) { return colour(s.key); });
