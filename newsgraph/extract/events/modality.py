@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.nlp.extensions import doc_text
 
 # Links along which a governing word's modality reaches the event.
 GOVERNING_DEPS = frozenset(
@@ -165,7 +166,12 @@ def _question(trigger: Token) -> bool:
     """The trigger's sentence is a yes/no question (a wh-question presupposes the event:
     "Why did they attack?")."""
     sentence = trigger.sent
-    if not sentence.text.rstrip(" \"'”’»)").endswith("?"):
+    # The sentence's last characters, read from the document's text: Span.text would
+    # re-join every token of the sentence for each trigger.
+    tail = doc_text(trigger.doc)[
+        max(sentence.start_char, sentence.end_char - 64) : sentence.end_char
+    ]
+    if not tail.rstrip(" \"'”’»)").endswith("?"):
         return False
     return not any(t.lower_ in WH_WORDS for t in sentence)
 

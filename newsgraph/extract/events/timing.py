@@ -66,17 +66,17 @@ class TimeFinder:
 
     def in_clause(self, trigger: Token, triggers: frozenset[int]) -> dict[str, Any] | None:
         clause = clause_head(trigger)
-        excluded = [
-            (c.left_edge.idx, char_end(c.right_edge))
-            for t in clause.subtree
-            for c in t.children
-            if _own_clause(c, triggers) and not c.left_edge.i <= trigger.i <= c.right_edge.i
-        ]
         inside = [
-            t
-            for t in self._in(clause.left_edge.idx, char_end(clause.right_edge))
-            if dates_event(t) and not any(within(t, s, e) for s, e in excluded)
+            t for t in self._in(clause.left_edge.idx, char_end(clause.right_edge)) if dates_event(t)
         ]
+        if inside:  # (most clauses hold no time: the embedded clauses are found only if one does)
+            excluded = [
+                (c.left_edge.idx, char_end(c.right_edge))
+                for t in clause.subtree
+                for c in t.children
+                if _own_clause(c, triggers) and not c.left_edge.i <= trigger.i <= c.right_edge.i
+            ]
+            inside = [t for t in inside if not any(within(t, s, e) for s, e in excluded)]
         if inside:
             return min(inside, key=lambda t: (abs(t["start"] - trigger.idx), t["start"]))
         if clause.dep_ in {"relcl", "advcl"} and any(
