@@ -81,6 +81,7 @@ class Actor(TypedDict):
     mentions: list[str]
     spans: list[Span]
     based_in: list[Span]
+    references: NotRequired[list[Span]]  # pronouns resolved to this person ("he", "her")
 
 
 class Place(TypedDict):

@@ -19,20 +19,23 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsgraph.extract.actors.demonyms import country_code
 from newsgraph.extract.actors.dictionary import dictionary, surface_forms
-from newsgraph.extract.actors.linking import Draft, Linker, country_in
+from newsgraph.extract.actors.linking import Draft, Linker, surname
 from newsgraph.extract.actors.mentions import (
     Mention,
     dictionary_mentions,
     entity_mentions,
     nominal_mentions,
 )
+from newsgraph.extract.actors.pronouns import resolve_pronouns
 from newsgraph.extract.actors.roles import (
     RoleReading,
     apposition_readings,
     base_of_name,
     title_reading,
 )
+from newsgraph.extract.actors.titles import party_tag_country
 from newsgraph.extract.common.folding import fold
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import token_table
@@ -40,6 +43,18 @@ from newsgraph.nlp.extensions import token_table
 # Token index -> actor id, for the events component (saves re-deriving it from spans).
 if not Doc.has_extension("ng_actor_tokens"):
     Doc.set_extension("ng_actor_tokens", default=None)
+
+
+def _country_beside_name(doc: Doc, mention: Mention, linker: Linker) -> str | None:
+    """A demonym right before a name ("Australian Mark Dunne") or a party tag right after
+    it ("Rep. Dana Kowalczyk (D-Minn.)") tells the person's country."""
+    before = mention.start - 1
+    if before >= 0 and doc[before].ent_type_ == "NORP":
+        code = country_code(doc[before].text)
+        if code is not None:
+            return code
+    tag = party_tag_country(doc, mention.end)
+    return tag[0] if tag else None
 
 
 def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
@@ -68,6 +83,9 @@ class ActorExtractor:
                 readings += [(draft, r) for r in self._read_roles(doc, mention, draft, linker)]
         self._link_bare_surnames(doc, linker)
         self._attach(doc, linker, readings)
+        for i, person in resolve_pronouns(doc, linker.drafts).items():
+            person.references.append((i, i + 1))
+            linker.token_draft.setdefault(i, person)
         records = self._records(doc, linker.drafts)
         doc._.ng_actors = records
         doc._.ng_actor_tokens = {
@@ -96,8 +114,9 @@ class ActorExtractor:
         not tag as a name still refers to that person, if only one person has it."""
         owners: dict[str, list[Draft]] = {}
         for draft in linker.drafts:
-            if draft.kind == "person" and len(draft.parts) >= 2:
-                owners.setdefault(draft.parts[-1], []).append(draft)
+            last = surname(draft.parts)
+            if draft.kind == "person" and len(draft.parts) >= 2 and last:
+                owners.setdefault(last, []).append(draft)
         for i, pos in enumerate(token_table(doc).pos):
             if i in linker.token_draft or pos != "PROPN":
                 continue
@@ -118,6 +137,8 @@ class ActorExtractor:
             base = base_of_name(doc, mention.head)
             if base and base not in draft.based_in:
                 draft.based_in.append(base)
+            if draft.country is None:
+                draft.country = _country_beside_name(doc, mention, linker)
         for reading in readings:
             if all(r.get("title") != reading.title for r in draft.roles):
                 draft.roles.append(
@@ -126,7 +147,9 @@ class ActorExtractor:
             if reading.base and reading.base not in draft.based_in:
                 draft.based_in.append(reading.base)
             if draft.country is None:
-                draft.country = country_in(doc, reading.start, reading.end, linker.ents)
+                draft.country = linker.country_between(
+                    reading.start, reading.end, reading.elsewhere
+                )
             if draft.sector == "UNK" and reading.role.sector != "UNK":
                 draft.sector = reading.role.sector
         return readings
@@ -151,7 +174,9 @@ class ActorExtractor:
                     draft.affiliations.append((target, head.left_edge.i, head.right_edge.i + 1))
                 if draft.country is None:
                     draft.country = target.country
-                if draft.sector == "UNK" and target.kind != "state":
+                # The body a person serves says more than the role word ("Taliban
+                # spokesman": REB, not the GOV a spokesman has by default).
+                if target.kind != "state" and target.sector != "UNK":
                     draft.sector = target.sector
         for draft in linker.drafts:  # "Hamas leaders": a modifier organisation is one too
             for start, end in draft.spans:
@@ -190,6 +215,7 @@ class ActorExtractor:
                     "mentions": draft.mentions,
                     "spans": [_span(doc, s, e) for s, e in sorted(draft.spans)],
                     "based_in": [_span(doc, s, e) for s, e in draft.based_in],
+                    "references": [_span(doc, s, e) for s, e in draft.references],
                 }
             )
         return records

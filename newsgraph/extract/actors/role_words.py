@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors.titles import abbreviations
 from newsgraph.extract.common.datafiles import shipped_yaml
 
 # Qualifiers worth keeping in a role's title ("former chief", "senior figure").
@@ -55,6 +56,10 @@ def role_words() -> dict[str, RoleWord]:
             for phrase in phrases or ():
                 # First listing wins, so put the specific sector before UNK in the file.
                 table.setdefault(str(phrase).lower(), RoleWord(str(phrase), sector, kind))
+    # Title abbreviations ("Rep.", "Gov.") read as the role word they stand for.
+    for short, full in abbreviations().items():
+        if full in table:
+            table.setdefault(short, table[full])
     return table
 
 

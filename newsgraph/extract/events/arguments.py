@@ -43,7 +43,8 @@ class ActorIndex:
     def of_phrase(self, head: Token) -> str | None:
         """The actor a noun phrase refers to: its head's actor, else the first one inside."""
         if head.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and head.pos_ == "PRON":
-            return self.pronoun(head)
+            # The actors step resolves "he"/"she" when the antecedent is clear.
+            return self.token_ids.get(head.i) or self.pronoun(head)
         if head.dep_ == "relcl" or head.lower_ in {"who", "which", "that"}:
             return None
         found = self.token_ids.get(head.i)
