@@ -37,6 +37,7 @@ from newsgraph.extract.actors.roles import (
 )
 from newsgraph.extract.actors.titles import party_tag_country
 from newsgraph.extract.common.folding import fold
+from newsgraph.extract.places.gazetteer import shared_gazetteer
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import token_table
 
@@ -63,14 +64,15 @@ def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
 
 
 class ActorExtractor:
-    def __init__(self, nlp: Language, name: str, dictionaries: str = ""):
+    def __init__(self, nlp: Language, name: str, dictionaries: str = "", cache: str = ""):
         self.name = name
         self.index = dictionary(dictionaries)
+        self.gazetteer = shared_gazetteer(cache)  # the places component's, loaded once
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("ACTOR", [nlp.make_doc(form) for form in surface_forms(self.index)])
 
     def __call__(self, doc: Doc) -> Doc:
-        linker = Linker(doc, doc._.ng_published, self.index)
+        linker = Linker(doc, doc._.ng_published, self.index, self.gazetteer)
         named = entity_mentions(doc)
         taken = {i for m in named for i in range(m.start, m.end)}
         named += dictionary_mentions(doc, self.matcher, taken)
@@ -236,8 +238,9 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"dictionaries": ""},
+    default_config={"dictionaries": "", "cache": ""},
 )
-def make_actors(nlp: Language, name: str, dictionaries: str) -> ActorExtractor:
-    """``dictionaries``: the ``actors`` setting, the user's dictionary files."""
-    return ActorExtractor(nlp, name, dictionaries)
+def make_actors(nlp: Language, name: str, dictionaries: str, cache: str) -> ActorExtractor:
+    """``dictionaries``: the ``actors`` setting, the user's dictionary files; ``cache``: the
+    gazetteer's folder (the ``cache`` setting), shared with the places component."""
+    return ActorExtractor(nlp, name, dictionaries, cache)

@@ -20,8 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.demonyms import capital_country, country_code, country_name
 from newsgraph.extract.actors.dictionary import ActorEntry, ActorIndex, lookup
 from newsgraph.extract.actors.mentions import Mention
+from newsgraph.extract.actors.named_places import leading_place_country
 from newsgraph.extract.actors.role_words import role_at
 from newsgraph.extract.common.folding import fold, name_parts
+from newsgraph.extract.places.gazetteer import Gazetteer
 
 # Dependencies that make a city name an actor by metonymy ("Ankara rejected ...").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
@@ -135,11 +137,15 @@ def _place_countries(doc: Doc) -> dict[int, str]:
         span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
         if span is not None and place.get("country"):
             for i in range(span.start, span.end):
-                found.setdefault(i, place["country"])
+                # Only where the model, too, read a place: the gazetteer alone matches
+                # many capitalised words ("Vice" is a town in Peru).
+                if doc[i].ent_type_ in PLACE_LABELS:
+                    found.setdefault(i, place["country"])
     return found
 
 
 SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -184,8 +190,15 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 class Linker:
     """Holds the document's drafts and resolves one mention at a time (in text order)."""
 
-    def __init__(self, doc: Doc, published: str | None, index: ActorIndex):
+    def __init__(
+        self,
+        doc: Doc,
+        published: str | None,
+        index: ActorIndex,
+        gazetteer: Gazetteer | None = None,
+    ):
         self.doc = doc
+        self.gazetteer = gazetteer
         self.published = published
         self.index = index
         self.drafts: list[Draft] = []
@@ -341,6 +354,8 @@ class Linker:
         role = role_at(self.doc[m.end - 1])
         kind = "media" if role and role.kind == "media" else "organization"
         country = self.country_between(m.start, m.end)
+        if country is None and m.label == "ORG" and self.gazetteer is not None:
+            country = leading_place_country(self.doc, m.start, m.end, self.gazetteer)
         return self._new(
             key, name=text, kind=kind, country=country, sector=role.sector if role else "UNK"
         )

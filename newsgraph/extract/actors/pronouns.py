@@ -5,8 +5,9 @@ is otherwise left unresolved (the events step then falls back to its own nearest
 reading). Candidates are the people named in the pronoun's sentence before it and in the
 sentence before that; a person whose gender the text tells ("Mr.", "spokeswoman",
 "Queen") is dropped for a pronoun of the other gender. One candidate left: it is the
-antecedent. Several: a subject pronoun takes the latest person named as a subject
-(subjects tend to continue as subjects); anything else stays unresolved.
+antecedent. Several: a subject pronoun takes the person named as a subject in the latest
+sentence that has one, if only one person is a subject there (subjects tend to continue
+as subjects); anything else stays unresolved.
 """
 
 from __future__ import annotations
@@ -70,7 +71,11 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft]) -> dict[int, Draft]:
         if len(distinct) == 1:
             found[i] = candidates[-1][1]
         elif distinct and token.dep_ in SUBJECT_DEPS:
-            subjects = [d for _, d, subject in candidates if subject]
+            # The latest sentence with a person as subject; one such person there, or none.
+            subjects = [(p, d) for p, d, subject in candidates if subject]
             if subjects:
-                found[i] = subjects[-1]
+                latest = bisect_right(starts, subjects[-1][0]) - 1
+                there = {id(d): d for p, d in subjects if bisect_right(starts, p) - 1 == latest}
+                if len(there) == 1:
+                    found[i] = subjects[-1][1]
     return found

@@ -78,6 +78,11 @@ def _reading(noun: Token, role: RoleWord, start: int | None = None) -> RoleReadi
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
             affiliations += [c.i for c in prep.children if c.dep_ == "pobj"]
+    # "X, Columbus Police Department spokesman", "X, NASA's administrator": a named body
+    # before the role noun is one the person belongs to.
+    affiliations += [
+        c.i for c in noun.lefts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"
+    ]
     base = _base_of(noun)
     for token in affiliations:
         # "leader of the party who is based in Lyon": the parser often hangs a
@@ -113,7 +118,13 @@ def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
     away = next(
         (t.i for t in doc[first:start] if t.lower_ in destination_prepositions()), start
     )
-    roles = [(t, r) for t in doc[first:away] if (r := role_at(t)) and r.kind == "person"]
+    roles = _person_roles(doc, away + 1, start)
+    if roles:  # "aide to Vice President Pence": Pence's title is the one after "to"
+        first, away = away + 1, start
+        while first < start and doc[first].pos_ in {"DET", "ADP", "PART"}:
+            first += 1
+    else:
+        roles = _person_roles(doc, first, away)
     if not roles:
         return None
     noun, role = roles[-1]
@@ -131,6 +142,10 @@ def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
     return RoleReading(
         role, role_title(noun, role), first, start, affiliations, None, elsewhere=elsewhere
     )
+
+
+def _person_roles(doc: Doc, start: int, end: int) -> list[tuple[Token, RoleWord]]:
+    return [(t, r) for t in doc[start:end] if (r := role_at(t)) and r.kind == "person"]
 
 
 def _title_word(token: Token) -> bool:
