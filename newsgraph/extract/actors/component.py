@@ -6,9 +6,14 @@ country always joins that country's state actor (kind "state"), so "Turkey", "Tu
 only as a location is left to the places component and does not become an actor.
 
 Record: {id, name, kind, country, sector, roles[], affiliations[], mentions[], spans[],
-based_in[]}. ``spans`` hold every mention's evidence, including role-noun phrases ("the
-group", "the Turkish president") that are not named entities. Unknown actors keep their
-text with sector "UNK" and country null rather than a guess.
+based_in[], references[], country_basis (only when "document")}. ``spans`` hold every
+mention's evidence, including role-noun phrases ("the group", "the Turkish president")
+that are not named entities. Unknown actors keep their
+text with sector "UNK" and country null rather than a guess (unless the
+``actor_country`` setting asks for the document's country as a marked prior, see
+``country_prior``). People: a title or apposition gives role, sector and country
+(``roles``, ``titles``); "he"/"she" resolve to a clear antecedent (``pronouns``), kept
+as ``references``.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsgraph.extract.actors.country_prior import apply_document_country, check_setting
 from newsgraph.extract.actors.demonyms import country_code
 from newsgraph.extract.actors.dictionary import dictionary, surface_forms
 from newsgraph.extract.actors.linking import Draft, Linker, surname
@@ -64,8 +70,16 @@ def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
 
 
 class ActorExtractor:
-    def __init__(self, nlp: Language, name: str, dictionaries: str = "", cache: str = ""):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        dictionaries: str = "",
+        cache: str = "",
+        country_prior: str = "text",
+    ):
         self.name = name
+        self.country_prior = check_setting(country_prior)
         self.index = dictionary(dictionaries)
         self.gazetteer = shared_gazetteer(cache)  # the places component's, loaded once
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -88,7 +102,10 @@ class ActorExtractor:
         for i, person in resolve_pronouns(doc, linker.drafts).items():
             person.references.append((i, i + 1))
             linker.token_draft.setdefault(i, person)
-        records = self._records(doc, linker.drafts)
+        prior = set()
+        if self.country_prior == "document":
+            prior = apply_document_country(doc, linker.drafts)
+        records = self._records(doc, linker.drafts, prior)
         doc._.ng_actors = records
         doc._.ng_actor_tokens = {
             i: linker_id for i, linker_id in self._token_ids(linker, records).items()
@@ -197,7 +214,7 @@ class ActorExtractor:
                             draft.sector = other.sector
 
     @staticmethod
-    def _records(doc: Doc, drafts: list[Draft]) -> list[dict[str, Any]]:
+    def _records(doc: Doc, drafts: list[Draft], prior: set[int]) -> list[dict[str, Any]]:
         ordered = sorted(drafts, key=lambda d: min(d.spans) if d.spans else (0, 0))
         ids = {id(d): f"A{n}" for n, d in enumerate(ordered, start=1)}
         records = []
@@ -220,6 +237,8 @@ class ActorExtractor:
                     "references": [_span(doc, s, e) for s, e in draft.references],
                 }
             )
+            if id(draft) in prior:
+                records[-1]["country_basis"] = "document"
         return records
 
     @staticmethod
@@ -238,9 +257,12 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"dictionaries": "", "cache": ""},
+    default_config={"dictionaries": "", "cache": "", "country_prior": "text"},
 )
-def make_actors(nlp: Language, name: str, dictionaries: str, cache: str) -> ActorExtractor:
+def make_actors(
+    nlp: Language, name: str, dictionaries: str, cache: str, country_prior: str
+) -> ActorExtractor:
     """``dictionaries``: the ``actors`` setting, the user's dictionary files; ``cache``: the
-    gazetteer's folder (the ``cache`` setting), shared with the places component."""
-    return ActorExtractor(nlp, name, dictionaries, cache)
+    gazetteer's folder (the ``cache`` setting), shared with the places component;
+    ``country_prior``: the ``actor_country`` setting."""
+    return ActorExtractor(nlp, name, dictionaries, cache, country_prior)

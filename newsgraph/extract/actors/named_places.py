@@ -23,10 +23,13 @@ MAX_PLACE_TOKENS = 3
 
 
 def _country_of_name(gazetteer: Gazetteer, name: str) -> str | None:
+    # Only places whose own (or curated) name this is: "Drug" is an old spelling of
+    # an Indian city's name, not the opening of "Drug Enforcement Administration".
     candidates = [
         c
-        for c, _ in gazetteer.options(name)
-        if c.feature in QUALIFYING_FEATURES
+        for c, own in gazetteer.options(name)
+        if own
+        and c.feature in QUALIFYING_FEATURES
         and c.country
         and (c.population >= MIN_PLACE_POPULATION or c.feature in DIVISION_FEATURES)
     ]
@@ -34,8 +37,7 @@ def _country_of_name(gazetteer: Gazetteer, name: str) -> str | None:
     if len(countries) != 1:
         return None
     obvious = any(
-        c.population >= MIN_OBVIOUS_POPULATION or c.feature in DIVISION_FEATURES
-        for c in candidates
+        c.population >= MIN_OBVIOUS_POPULATION or c.feature in DIVISION_FEATURES for c in candidates
     )
     return countries.pop() if obvious else None
 
@@ -48,7 +50,7 @@ def leading_place_country(doc: Doc, start: int, end: int, gazetteer: Gazetteer) 
     longest = min(MAX_PLACE_TOKENS, end - start - 1)  # some of the name must follow
     for width in range(longest, 0, -1):
         words = doc[start : start + width]
-        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        if not all(t.pos_ == "PROPN" and t.text.istitle() for t in words):  # not "CBS"
             continue
         code = _country_of_name(gazetteer, words.text)
         if code is not None:

@@ -115,9 +115,7 @@ def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
         first += 1
     # "U.S. Ambassador to the European Union Gordon Sondland": what follows "to" is where
     # the office deals, not the holder's own country or body.
-    away = next(
-        (t.i for t in doc[first:start] if t.lower_ in destination_prepositions()), start
-    )
+    away = next((t.i for t in doc[first:start] if t.lower_ in destination_prepositions()), start)
     roles = _person_roles(doc, away + 1, start)
     if roles:  # "aide to Vice President Pence": Pence's title is the one after "to"
         first, away = away + 1, start
@@ -132,9 +130,7 @@ def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
     # Press Secretary") are bodies the person belongs to; so is "of X" after the name
     # ("Inspector-General X of the police").
     in_roles = {i for t, r in roles for i in range(t.i - len(r.phrase.split()) + 1, t.i + 1)}
-    affiliations = [
-        t.i for t in doc[first:away] if t.pos_ == "PROPN" and t.i not in in_roles
-    ]
+    affiliations = [t.i for t in doc[first:away] if t.pos_ == "PROPN" and t.i not in in_roles]
     for prep in doc[head].children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             affiliations += [c.i for c in prep.children if c.dep_ == "pobj"]

@@ -32,10 +32,14 @@ class ActorIndex:
         kinds = {a["id"]: a["kind"] for a in actors}
         # Actors named only by a generic word ("leaders", "members", "thousands"): the
         # "of" phrase after them names who they are ("leaders of the coalition").
+        # A country that is only the document's prior (``country_basis``) says nothing
+        # about who they are.
         self.generic = {
             a["id"]
             for a in actors
-            if a["sector"] == "UNK" and a["country"] is None and not a["mentions"]
+            if a["sector"] == "UNK"
+            and (a["country"] is None or a.get("country_basis") == "document")
+            and not a["mentions"]
         }
         # (first token of each actor mention, actor id, kind) in text order, for pronouns.
         self.mentions = sorted((i, a, kinds.get(a, "")) for i, a in token_ids.items())
