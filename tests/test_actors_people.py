@@ -193,3 +193,23 @@ def test_the_document_country_is_opt_in_and_marked(nlp):
     assert not any(a.get("country_basis") for a in with_prior if a["kind"] == "state")
     with pytest.raises(NewsgraphError):
         ActorExtractor(nlp, "actors", country_prior="guess")
+
+
+def test_a_hyphenated_title_and_of_phrase_after_the_name(nlp):
+    text = "Inspector-General Musa Adeyemi of the Nigerian police said 12 people were arrested."
+    _, actors = _actors(nlp, text)
+    adeyemi = _named(actors, "Musa Adeyemi")
+    assert [r["title"] for r in adeyemi["roles"]] == ["inspector-general"]
+    assert adeyemi["country"] == "NGA" and adeyemi["sector"] == "COP"
+    assert [a["name"] for a in adeyemi["affiliations"]] == ["Nigerian police"]
+
+
+def test_an_acronym_joins_the_national_body_not_the_un(nlp):
+    text = (
+        "Officials at the National Security Council (NSC) met on Friday. The NSC said the "
+        "Security Council would vote."
+    )
+    _, actors = _actors(nlp, text)
+    national = _named(actors, "National Security Council")
+    assert [s["text"] for s in national["spans"]] == ["National Security Council", "NSC", "NSC"]
+    assert _named(actors, "UN Security Council")["spans"][0]["text"] == "Security Council"

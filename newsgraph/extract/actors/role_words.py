@@ -91,7 +91,8 @@ def role_at(token: Token) -> RoleWord | None:
             continue
         words = [t.lemma_.lower() for t in doc[start : token.i + 1]]
         texts = [t.lower_ for t in doc[start : token.i + 1]]
-        for candidate in (" ".join(words), " ".join(texts)):
+        written = doc[start : token.i + 1].text.lower()  # "inspector-general" as written
+        for candidate in (" ".join(words), " ".join(texts), written):
             if candidate in table:
                 return table[candidate]
         if best:
