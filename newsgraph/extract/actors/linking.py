@@ -300,14 +300,14 @@ class Linker:
         ``text`` names a country or capital (the model tags a repeated surname as an
         organisation or a place now and then)."""
         parts = name_parts(text)
-        if not parts or country_code(text) or capital_country(text):
-            return None
         owners = [
             d
             for d in self.drafts
             if d.kind == "person" and len(d.parts) > len(parts) and set(parts) <= set(d.parts)
         ]
-        return owners[0] if len(owners) == 1 else None
+        if not parts or len(owners) != 1 or country_code(text) or capital_country(text):
+            return None
+        return owners[0]
 
     def _place_or_people(self, m: Mention, text: str) -> Draft | None:
         code = country_code(text)
@@ -367,8 +367,10 @@ class Linker:
         for width in range(min(4, m.end - m.start - 1), 0, -1):
             for start in range(m.start, m.end - width + 1):
                 entry = lookup(self.doc[start : start + width].text, self.index)
+                if entry is None:
+                    continue
                 rest = [*self.doc[m.start : start], *self.doc[start + width : m.end]]
-                if entry is not None and all(describes(t) for t in rest):
+                if all(describes(t) for t in rest):
                     return entry
         return None
 

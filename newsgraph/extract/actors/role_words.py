@@ -91,8 +91,10 @@ def role_at(token: Token) -> RoleWord | None:
             continue
         words = [t.lemma_.lower() for t in doc[start : token.i + 1]]
         texts = [t.lower_ for t in doc[start : token.i + 1]]
-        written = doc[start : token.i + 1].text.lower()  # "inspector-general" as written
-        for candidate in (" ".join(words), " ".join(texts), written):
+        candidates = [" ".join(words), " ".join(texts)]
+        if "-" in texts:  # "inspector-general" as written
+            candidates.append(doc[start : token.i + 1].text.lower())
+        for candidate in candidates:
             if candidate in table:
                 return table[candidate]
         if best:

@@ -20,6 +20,7 @@ from newsgraph.extract.common.datafiles import shipped_yaml
 
 # How far after a name a party tag may start (characters), e.g. " (" or ", ".
 PARTY_TAG_WINDOW = 40
+PARTY_TAG_TOKENS = 12  # enough tokens to cover the window
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +68,12 @@ def _party_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def party_tag_country(doc: Doc, end: int) -> tuple[str, int, int] | None:
     """(country, start char, end char) of a party tag right after token ``end - 1``."""
-    if end > len(doc) or end <= 0:
-        return None
+    if end >= len(doc) or end <= 0 or doc[end].text not in {"(", ","}:
+        return None  # most names are followed by neither: no window to read
     start_char = doc[end - 1].idx + len(doc[end - 1].text)
-    window = doc.text[start_char : start_char + PARTY_TAG_WINDOW]
+    # The next few tokens' text, not doc.text (which spaCy rebuilds on every access).
+    following = doc[end : end + PARTY_TAG_TOKENS].text_with_ws
+    window = (doc[end - 1].whitespace_ + following)[:PARTY_TAG_WINDOW]
     for pattern, code in _party_patterns():
         found = pattern.match(window)
         if found:
