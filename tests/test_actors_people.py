@@ -213,3 +213,22 @@ def test_an_acronym_joins_the_national_body_not_the_un(nlp):
     national = _named(actors, "National Security Council")
     assert [s["text"] for s in national["spans"]] == ["National Security Council", "NSC", "NSC"]
     assert _named(actors, "UN Security Council")["spans"][0]["text"] == "Security Council"
+
+
+def test_inner_known_names_need_describing_words_or_to_open_the_name(nlp):
+    text = (
+        "The Associated Press news agency and BBC One reported that the Israeli Security "
+        "Council met."
+    )
+    _, actors = _actors(nlp, text)
+    names = {a["name"] for a in actors}
+    assert {"Associated Press", "BBC"} <= names  # a description, a part of the body
+    assert "UN Security Council" not in names  # another country makes another body
+    assert _named(actors, "Israeli Security Council")["country"] == "ISR"
+
+
+def test_title_only_words_make_no_actor_alone(nlp):
+    _, actors = _actors(nlp, "Her lawyer said the sheriff had called U.S. Attorney Jo Banner.")
+    assert not [a for a in actors if a["name"].lower() in {"her lawyer", "sheriff", "lawyer"}]
+    banner = _named(actors, "Jo Banner")
+    assert banner["country"] == "USA" and banner["roles"][0]["title"] == "attorney"

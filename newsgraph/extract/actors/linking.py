@@ -149,12 +149,20 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def describes(token: Token) -> bool:
-    """Whether a word beside a known name only describes it: an article, punctuation, a
-    country or demonym, a stance prefix, or a role word ("group", "movement")."""
+def describes(token: Token, country: str | None) -> bool:
+    """Whether a word beside a known name (of ``country``) only describes it: an article,
+    punctuation, a stance prefix, a role word ("group", "movement"), another lower-case
+    word ("news agency"), or that same country ("Israeli Mossad"). A capitalised word is
+    part of a different name, and another country makes another body ("Israeli Security
+    Council" is not the UN's)."""
     if token.pos_ in {"DET", "PUNCT", "PART"} or token.lower_ in {"pro", "anti"}:
         return True
-    if country_code(token.text) or token.lower_.startswith(("pro-", "anti-")):
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    code = country_code(token.text)
+    if code is not None:
+        return code == country
+    if token.is_lower and token.pos_ in {"NOUN", "ADJ"}:
         return True
     return role_at(token) is not None
 
@@ -362,15 +370,19 @@ class Linker:
 
     def _entry_inside(self, m: Mention) -> ActorEntry | None:
         """A known name inside a longer one ("The pro-Iranian Hizbollah group"), when the
-        other words only describe it. "National Security Council" is not the UN Security
-        Council: a word that is part of the name changes whom it names."""
+        other words only describe it, or when it opens the name of one of its parts ("BBC
+        One", "UN Relief and Works Agency"). "National Security Council" is not the UN
+        Security Council: a word of the name before it changes whom it names."""
+        opening = m.start
+        while opening < m.end and self.doc[opening].pos_ == "DET":
+            opening += 1
         for width in range(min(4, m.end - m.start - 1), 0, -1):
             for start in range(m.start, m.end - width + 1):
                 entry = lookup(self.doc[start : start + width].text, self.index)
                 if entry is None:
                     continue
                 rest = [*self.doc[m.start : start], *self.doc[start + width : m.end]]
-                if all(describes(t) for t in rest):
+                if start == opening or all(describes(t, entry.country) for t in rest):
                     return entry
         return None
 

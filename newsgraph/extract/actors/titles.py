@@ -35,6 +35,12 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def title_only() -> frozenset[str]:
+    """Role phrases that name a role beside a name but no actor on their own."""
+    return frozenset(str(w).lower() for w in _data().get("title_only") or ())
+
+
+@lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
     """Lower-cased word -> "male" or "female"."""
     table: dict[str, str] = {}
