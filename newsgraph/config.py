@@ -65,6 +65,13 @@ class Config:
         "your actor dictionaries (YAML shaped like `extract/data/actors.yaml`), added to "
         "the shipped one; an entry with a shipped name replaces it",
     )
+    actor_country: str = _setting(
+        "text",
+        "where an actor's country comes from: `text` (titles, appositions, demonyms, places "
+        "and the actor dictionary; without such evidence an actor keeps no country) or "
+        "`document` (such a person or body also takes the country the document names most, "
+        "marked `country_basis: document`)",
+    )
     event_lexicon: str = _setting(
         "",
         "your event lexicons (YAML shaped like `extract/data/event_lexicon.yaml`), merged "

@@ -37,7 +37,11 @@ def test_the_cache_folder_changes_no_record_so_not_the_hash(monkeypatch):
 
 def test_components_take_their_settings_from_the_config():
     config = Config(actors="a.yaml", event_lexicon="e.yaml", cache="/c", cue_model="none")
-    assert component_settings("newsgraph_actors_v1", config) == {"dictionaries": "a.yaml"}
+    assert component_settings("newsgraph_actors_v1", config) == {
+        "dictionaries": "a.yaml",
+        "cache": "/c",  # the gazetteer, for places opening organisation names
+        "country_prior": "text",
+    }
     assert component_settings("newsgraph_events_v1", config) == {"lexicons": "e.yaml"}
     assert component_settings("newsgraph_places_v1", config) == {"cache": "/c"}
     assert component_settings("newsgraph_attributions_v1", config) == {"cue_model": "none"}

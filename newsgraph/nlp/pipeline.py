@@ -47,7 +47,11 @@ def component_settings(factory: str, config: Config) -> dict[str, str]:
     """The settings ``factory``'s component takes from ``config``."""
     settings = {
         PLACES: {"cache": config.cache},
-        ACTORS: {"dictionaries": config.actors},
+        ACTORS: {
+            "dictionaries": config.actors,
+            "cache": config.cache,
+            "country_prior": config.actor_country,
+        },
         EVENTS: {"lexicons": config.event_lexicon},
         ATTRIBUTIONS: {"cue_model": config.cue_model},
         EVENT_COREF: {"event_model": config.event_model},

@@ -93,6 +93,8 @@ class Actor(TypedDict):
     mentions: list[str]
     spans: list[Span]
     based_in: list[Span]
+    references: NotRequired[list[Span]]  # pronouns resolved to this person ("he", "her")
+    country_basis: NotRequired[str]  # "document": the country is the document's, a prior
 
 
 class Place(TypedDict):

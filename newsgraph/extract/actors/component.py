@@ -6,9 +6,14 @@ country always joins that country's state actor (kind "state"), so "Turkey", "Tu
 only as a location is left to the places component and does not become an actor.
 
 Record: {id, name, kind, country, sector, roles[], affiliations[], mentions[], spans[],
-based_in[]}. ``spans`` hold every mention's evidence, including role-noun phrases ("the
-group", "the Turkish president") that are not named entities. Unknown actors keep their
-text with sector "UNK" and country null rather than a guess.
+based_in[], references[], country_basis (only when "document")}. ``spans`` hold every
+mention's evidence, including role-noun phrases ("the group", "the Turkish president")
+that are not named entities. Unknown actors keep their
+text with sector "UNK" and country null rather than a guess (unless the
+``actor_country`` setting asks for the document's country as a marked prior, see
+``country_prior``). People: a title or apposition gives role, sector and country
+(``roles``, ``titles``); "he"/"she" resolve to a clear antecedent (``pronouns``), kept
+as ``references``.
 """
 
 from __future__ import annotations
@@ -19,21 +24,26 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsgraph.extract.actors.country_prior import apply_document_country, check_setting
+from newsgraph.extract.actors.demonyms import country_code
 from newsgraph.extract.actors.dictionary import dictionary, surface_forms
-from newsgraph.extract.actors.linking import Draft, Linker, country_in
+from newsgraph.extract.actors.linking import Draft, Linker, surname
 from newsgraph.extract.actors.mentions import (
     Mention,
     dictionary_mentions,
     entity_mentions,
     nominal_mentions,
 )
+from newsgraph.extract.actors.pronouns import resolve_pronouns
 from newsgraph.extract.actors.roles import (
     RoleReading,
     apposition_readings,
     base_of_name,
     title_reading,
 )
+from newsgraph.extract.actors.titles import party_tag_country
 from newsgraph.extract.common.folding import fold
+from newsgraph.extract.places.gazetteer import shared_gazetteer
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import token_table
 
@@ -42,20 +52,41 @@ if not Doc.has_extension("ng_actor_tokens"):
     Doc.set_extension("ng_actor_tokens", default=None)
 
 
+def _country_beside_name(doc: Doc, mention: Mention, linker: Linker) -> str | None:
+    """A demonym right before a name ("Australian Mark Dunne") or a party tag right after
+    it ("Rep. Dana Kowalczyk (D-Minn.)") tells the person's country."""
+    before = mention.start - 1
+    if before >= 0 and doc[before].ent_type_ == "NORP":
+        code = country_code(doc[before].text)
+        if code is not None:
+            return code
+    tag = party_tag_country(doc, mention.end)
+    return tag[0] if tag else None
+
+
 def _span(doc: Doc, start: int, end: int) -> dict[str, Any]:
     span = doc[start:end]
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 class ActorExtractor:
-    def __init__(self, nlp: Language, name: str, dictionaries: str = ""):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        dictionaries: str = "",
+        cache: str = "",
+        country_prior: str = "text",
+    ):
         self.name = name
+        self.country_prior = check_setting(country_prior)
         self.index = dictionary(dictionaries)
+        self.gazetteer = shared_gazetteer(cache)  # the places component's, loaded once
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.matcher.add("ACTOR", [nlp.make_doc(form) for form in surface_forms(self.index)])
 
     def __call__(self, doc: Doc) -> Doc:
-        linker = Linker(doc, doc._.ng_published, self.index)
+        linker = Linker(doc, doc._.ng_published, self.index, self.gazetteer)
         named = entity_mentions(doc)
         taken = {i for m in named for i in range(m.start, m.end)}
         named += dictionary_mentions(doc, self.matcher, taken)
@@ -68,7 +99,13 @@ class ActorExtractor:
                 readings += [(draft, r) for r in self._read_roles(doc, mention, draft, linker)]
         self._link_bare_surnames(doc, linker)
         self._attach(doc, linker, readings)
-        records = self._records(doc, linker.drafts)
+        for i, person in resolve_pronouns(doc, linker.drafts).items():
+            person.references.append((i, i + 1))
+            linker.token_draft.setdefault(i, person)
+        prior = set()
+        if self.country_prior == "document":
+            prior = apply_document_country(doc, linker.drafts)
+        records = self._records(doc, linker.drafts, prior)
         doc._.ng_actors = records
         doc._.ng_actor_tokens = {
             i: linker_id for i, linker_id in self._token_ids(linker, records).items()
@@ -96,8 +133,9 @@ class ActorExtractor:
         not tag as a name still refers to that person, if only one person has it."""
         owners: dict[str, list[Draft]] = {}
         for draft in linker.drafts:
-            if draft.kind == "person" and len(draft.parts) >= 2:
-                owners.setdefault(draft.parts[-1], []).append(draft)
+            last = surname(draft.parts)
+            if draft.kind == "person" and len(draft.parts) >= 2 and last:
+                owners.setdefault(last, []).append(draft)
         for i, pos in enumerate(token_table(doc).pos):
             if i in linker.token_draft or pos != "PROPN":
                 continue
@@ -118,6 +156,8 @@ class ActorExtractor:
             base = base_of_name(doc, mention.head)
             if base and base not in draft.based_in:
                 draft.based_in.append(base)
+            if draft.country is None:
+                draft.country = _country_beside_name(doc, mention, linker)
         for reading in readings:
             if all(r.get("title") != reading.title for r in draft.roles):
                 draft.roles.append(
@@ -126,7 +166,9 @@ class ActorExtractor:
             if reading.base and reading.base not in draft.based_in:
                 draft.based_in.append(reading.base)
             if draft.country is None:
-                draft.country = country_in(doc, reading.start, reading.end, linker.ents)
+                draft.country = linker.country_between(
+                    reading.start, reading.end, reading.elsewhere
+                )
             if draft.sector == "UNK" and reading.role.sector != "UNK":
                 draft.sector = reading.role.sector
         return readings
@@ -151,7 +193,9 @@ class ActorExtractor:
                     draft.affiliations.append((target, head.left_edge.i, head.right_edge.i + 1))
                 if draft.country is None:
                     draft.country = target.country
-                if draft.sector == "UNK" and target.kind != "state":
+                # The body a person serves says more than the role word ("Taliban
+                # spokesman": REB, not the GOV a spokesman has by default).
+                if target.kind != "state" and target.sector != "UNK":
                     draft.sector = target.sector
         for draft in linker.drafts:  # "Hamas leaders": a modifier organisation is one too
             for start, end in draft.spans:
@@ -170,7 +214,7 @@ class ActorExtractor:
                             draft.sector = other.sector
 
     @staticmethod
-    def _records(doc: Doc, drafts: list[Draft]) -> list[dict[str, Any]]:
+    def _records(doc: Doc, drafts: list[Draft], prior: set[int]) -> list[dict[str, Any]]:
         ordered = sorted(drafts, key=lambda d: min(d.spans) if d.spans else (0, 0))
         ids = {id(d): f"A{n}" for n, d in enumerate(ordered, start=1)}
         records = []
@@ -190,8 +234,11 @@ class ActorExtractor:
                     "mentions": draft.mentions,
                     "spans": [_span(doc, s, e) for s, e in sorted(draft.spans)],
                     "based_in": [_span(doc, s, e) for s, e in draft.based_in],
+                    "references": [_span(doc, s, e) for s, e in draft.references],
                 }
             )
+            if id(draft) in prior:
+                records[-1]["country_basis"] = "document"
         return records
 
     @staticmethod
@@ -210,8 +257,12 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"dictionaries": ""},
+    default_config={"dictionaries": "", "cache": "", "country_prior": "text"},
 )
-def make_actors(nlp: Language, name: str, dictionaries: str) -> ActorExtractor:
-    """``dictionaries``: the ``actors`` setting, the user's dictionary files."""
-    return ActorExtractor(nlp, name, dictionaries)
+def make_actors(
+    nlp: Language, name: str, dictionaries: str, cache: str, country_prior: str
+) -> ActorExtractor:
+    """``dictionaries``: the ``actors`` setting, the user's dictionary files; ``cache``: the
+    gazetteer's folder (the ``cache`` setting), shared with the places component;
+    ``country_prior``: the ``actor_country`` setting."""
+    return ActorExtractor(nlp, name, dictionaries, cache, country_prior)

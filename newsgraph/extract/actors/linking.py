@@ -20,8 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.demonyms import capital_country, country_code, country_name
 from newsgraph.extract.actors.dictionary import ActorEntry, ActorIndex, lookup
 from newsgraph.extract.actors.mentions import Mention
+from newsgraph.extract.actors.named_places import leading_place_country
 from newsgraph.extract.actors.role_words import role_at
 from newsgraph.extract.common.folding import fold, name_parts
+from newsgraph.extract.places.gazetteer import Gazetteer
 
 # Dependencies that make a city name an actor by metonymy ("Ankara rejected ...").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
@@ -71,6 +73,7 @@ class Draft:
     roles: list[dict[str, Any]] = field(default_factory=list)
     affiliations: list[tuple[Draft, int, int]] = field(default_factory=list)
     based_in: list[tuple[int, int]] = field(default_factory=list)
+    references: list[tuple[int, int]] = field(default_factory=list)  # pronouns ("he")
     last_token: int = 0
 
     def add(self, mention: Mention, start: int | None = None) -> None:
@@ -87,16 +90,29 @@ def _stance_prefixed(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"pro", "anti"}
 
 
-def country_in(doc: Doc, start: int, end: int, ents: list[Span] | None = None) -> str | None:
-    """The first country named or implied by a demonym in tokens [start, end)."""
+def country_in(
+    doc: Doc,
+    start: int,
+    end: int,
+    ents: list[Span] | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> str | None:
+    """The first country named or implied by a demonym in tokens [start, end), leaving out
+    the tokens in ``skip``."""
     for token in doc[start:end]:
+        if token.i in skip:
+            continue
         if _stance_prefixed(doc, token.i) or token.lower_.startswith(("pro-", "anti-")):
             continue
         if token.ent_type_ in {"GPE", "NORP"} or token.pos_ == "PROPN" or token.pos_ == "ADJ":
             code = country_code(token.text)
             if code:
                 return code
-    inside = [e for e in (doc.ents if ents is None else ents) if e.start >= start and e.end <= end]
+    inside = [
+        e
+        for e in (doc.ents if ents is None else ents)
+        if e.start >= start and e.end <= end and not any(i in skip for i in range(e.start, e.end))
+    ]
     for ent in inside:
         if ent.label_ in {"GPE", "NORP"} and (code := country_code(ent.text)):
             return code
@@ -114,17 +130,108 @@ def _acting(token: Token) -> bool:
     )
 
 
+def _place_countries(doc: Doc) -> dict[int, str]:
+    """Token index -> country of the place (places component) that token is part of."""
+    found: dict[int, str] = {}
+    for place in doc._.ng_places or ():
+        span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+        if span is not None and place.get("country"):
+            for i in range(span.start, span.end):
+                # Only where the model, too, read a place: the gazetteer alone matches
+                # many capitalised words ("Vice" is a town in Peru).
+                if doc[i].ent_type_ in PLACE_LABELS:
+                    found.setdefault(i, place["country"])
+    return found
+
+
+SURNAME_LABELS = frozenset({"ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def describes(token: Token, country: str | None) -> bool:
+    """Whether a word beside a known name (of ``country``) only describes it: an article,
+    punctuation, a stance prefix, a role word ("group", "movement"), another lower-case
+    word ("news agency"), or that same country ("Israeli Mossad"). A capitalised word is
+    part of a different name, and another country makes another body ("Israeli Security
+    Council" is not the UN's)."""
+    if token.pos_ in {"DET", "PUNCT", "PART"} or token.lower_ in {"pro", "anti"}:
+        return True
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    code = country_code(token.text)
+    if code is not None:
+        return code == country
+    if token.is_lower and token.pos_ in {"NOUN", "ADJ"}:
+        return True
+    return role_at(token) is not None
+
+
+def _core(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in parts if p not in NAME_SUFFIXES)
+
+
+def surname(parts: tuple[str, ...]) -> str | None:
+    core = _core(parts)
+    return core[-1] if core else None
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two folded names may name one person: one's parts inside the other's
+    ("Rashidi", "Omar al-Rashidi"), or the same surname with first names that agree up to
+    a short form or an initial ("Pat Carlineo", "Patrick W. Carlineo Jr.")."""
+    core_a, core_b = _core(a), _core(b)
+    if not core_a or not core_b:
+        return False
+    if set(core_a) <= set(core_b) or set(core_b) <= set(core_a):
+        return True
+    if core_a[-1] != core_b[-1]:
+        return False
+    first_a = [p for p in core_a[:-1] if len(p) > 1]
+    first_b = [p for p in core_b[:-1] if len(p) > 1]
+    if not first_a or not first_b:
+        return False
+    short, long = sorted((first_a[0], first_b[0]), key=len)
+    return len(short) >= 3 and long.startswith(short)
+
+
 class Linker:
     """Holds the document's drafts and resolves one mention at a time (in text order)."""
 
-    def __init__(self, doc: Doc, published: str | None, index: ActorIndex):
+    def __init__(
+        self,
+        doc: Doc,
+        published: str | None,
+        index: ActorIndex,
+        gazetteer: Gazetteer | None = None,
+    ):
         self.doc = doc
+        self.gazetteer = gazetteer
         self.published = published
         self.index = index
         self.drafts: list[Draft] = []
         self.by_key: dict[str, Draft] = {}
         self.token_draft: dict[int, Draft] = {}
         self.ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP"}]
+        self.place_country = _place_countries(doc)
+
+    def country_between(
+        self, start: int, end: int, skip: frozenset[int] = frozenset()
+    ) -> str | None:
+        """The country named in tokens [start, end) (not in ``skip``): a country name or
+        demonym first, else the country of a place the places component resolved there
+        ("South Dakota Gov.", "the London-based group")."""
+        code = country_in(self.doc, start, end, self.ents, skip)
+        if code is not None:
+            return code
+        return next(
+            (
+                self.place_country[i]
+                for i in range(start, end)
+                if i in self.place_country and i not in skip
+            ),
+            None,
+        )
 
     def _new(self, key: str, **values: Any) -> Draft:
         draft = Draft(key=key, **values)
@@ -166,6 +273,10 @@ class Linker:
         entry = lookup(text, self.index)
         if m.label == "PERSON":
             return self._person(text, entry)
+        if m.label in SURNAME_LABELS and entry is None:
+            owner = self._surname_owner(text)
+            if owner is not None:
+                return owner  # "Sondland" tagged as a place after "Gordon Sondland"
         if entry is not None:
             return self._from_entry(entry)
         if m.label in {"GPE", "NORP"}:
@@ -177,7 +288,7 @@ class Linker:
         for draft in reversed(self.drafts):
             if draft.kind != "person" or not parts or not draft.parts:
                 continue
-            if set(parts) <= set(draft.parts) or set(draft.parts) <= set(parts):
+            if same_person(parts, draft.parts):
                 if len(parts) > len(draft.parts) and draft.entry is None:
                     draft.name, draft.parts = text, parts  # keep the fullest form
                 return draft
@@ -191,6 +302,20 @@ class Linker:
             sector="UNK",
             parts=parts,
         )
+
+    def _surname_owner(self, text: str) -> Draft | None:
+        """The one person named earlier whose name holds all of ``text``'s parts, unless
+        ``text`` names a country or capital (the model tags a repeated surname as an
+        organisation or a place now and then)."""
+        parts = name_parts(text)
+        owners = [
+            d
+            for d in self.drafts
+            if d.kind == "person" and len(d.parts) > len(parts) and set(parts) <= set(d.parts)
+        ]
+        if not parts or len(owners) != 1 or country_code(text) or capital_country(text):
+            return None
+        return owners[0]
 
     def _place_or_people(self, m: Mention, text: str) -> Draft | None:
         code = country_code(text)
@@ -212,7 +337,11 @@ class Linker:
                     sector="GOV",
                 )
             return self._keyed(
-                "gpe:" + fold(text), name=text, kind="state", country=None, sector="UNK"
+                "gpe:" + fold(text),
+                name=text,
+                kind="state",
+                country=self.place_country.get(m.head),  # a city's country ("Dubai")
+                sector="UNK",
             )
         return self._keyed(
             "group:" + fold(text), name=text, kind="group", country=None, sector="UNK"
@@ -232,17 +361,28 @@ class Linker:
                     return draft
         role = role_at(self.doc[m.end - 1])
         kind = "media" if role and role.kind == "media" else "organization"
-        country = country_in(self.doc, m.start, m.end, self.ents)
+        country = self.country_between(m.start, m.end)
+        if country is None and m.label == "ORG" and self.gazetteer is not None:
+            country = leading_place_country(self.doc, m.start, m.end, self.gazetteer)
         return self._new(
             key, name=text, kind=kind, country=country, sector=role.sector if role else "UNK"
         )
 
     def _entry_inside(self, m: Mention) -> ActorEntry | None:
-        """A known name inside a longer one ("The pro-Iranian Hizbollah group")."""
+        """A known name inside a longer one ("The pro-Iranian Hizbollah group"), when the
+        other words only describe it, or when it opens the name of one of its parts ("BBC
+        One", "UN Relief and Works Agency"). "National Security Council" is not the UN
+        Security Council: a word of the name before it changes whom it names."""
+        opening = m.start
+        while opening < m.end and self.doc[opening].pos_ == "DET":
+            opening += 1
         for width in range(min(4, m.end - m.start - 1), 0, -1):
             for start in range(m.start, m.end - width + 1):
                 entry = lookup(self.doc[start : start + width].text, self.index)
-                if entry is not None:
+                if entry is None:
+                    continue
+                rest = [*self.doc[m.start : start], *self.doc[start + width : m.end]]
+                if start == opening or all(describes(t, entry.country) for t in rest):
                     return entry
         return None
 
@@ -250,7 +390,7 @@ class Linker:
         assert m.role is not None
         if m.anaphor:
             return self._latest_organisation(m.start)
-        country = country_in(self.doc, m.start, m.end, self.ents)
+        country = self.country_between(m.start, m.end)
         if m.definite_person:
             holder = self._office_holder(m.role.phrase, country)
             if holder is not None:

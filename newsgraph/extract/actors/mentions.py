@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from newsgraph.extract.actors.role_words import RoleWord, may_end_role, role_at
+from newsgraph.extract.actors.titles import title_only
 from newsgraph.nlp.extensions import token_table
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -87,7 +88,7 @@ def nominal_mentions(doc: Doc, named: set[int]) -> list[Mention]:
             continue
         token = doc[i]
         role = _is_role_head(token, named)
-        if role is None:
+        if role is None or role.phrase.lower() in title_only():
             continue
         modifiers = [c for c in token.lefts if c.dep_ in PHRASE_MODIFIERS]
         start = min([c.left_edge.i for c in modifiers], default=token.i)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actors.titles import abbreviations
 from newsgraph.extract.common.datafiles import shipped_yaml
 
 # Qualifiers worth keeping in a role's title ("former chief", "senior figure").
@@ -55,6 +56,10 @@ def role_words() -> dict[str, RoleWord]:
             for phrase in phrases or ():
                 # First listing wins, so put the specific sector before UNK in the file.
                 table.setdefault(str(phrase).lower(), RoleWord(str(phrase), sector, kind))
+    # Title abbreviations ("Rep.", "Gov.") read as the role word they stand for.
+    for short, full in abbreviations().items():
+        if full in table:
+            table.setdefault(short, table[full])
     return table
 
 
@@ -86,7 +91,10 @@ def role_at(token: Token) -> RoleWord | None:
             continue
         words = [t.lemma_.lower() for t in doc[start : token.i + 1]]
         texts = [t.lower_ for t in doc[start : token.i + 1]]
-        for candidate in (" ".join(words), " ".join(texts)):
+        candidates = [" ".join(words), " ".join(texts)]
+        if "-" in texts:  # "inspector-general" as written
+            candidates.append(doc[start : token.i + 1].text.lower())
+        for candidate in candidates:
             if candidate in table:
                 return table[candidate]
         if best:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actors.role_words import RoleWord, role_at, role_title
+from newsgraph.extract.actors.titles import destination_prepositions
 
 AFFILIATION_PREPS = frozenset({"of", "within", "in", "at", "for", "from", "with"})
 BASE_VERBS = frozenset({"base", "live", "reside", "headquarter", "station", "exile", "stay"})
@@ -28,6 +29,23 @@ class RoleReading:
     end: int
     affiliation_tokens: list[int] = field(default_factory=list)  # heads of "of X" objects
     base: tuple[int, int] | None = None  # token range of "based in X"'s X
+    # Tokens naming where the office is held or whom it deals with ("envoy to Ukraine"):
+    # no country of the holder's is read from them.
+    elsewhere: frozenset[int] = frozenset()
+
+
+def _destinations(noun: Token, end: int) -> frozenset[int]:
+    """Tokens under a destination preposition ("to", "for") inside the role phrase."""
+    skipped: set[int] = set()
+    for token in noun.subtree:
+        if (
+            token.i < end
+            and token.dep_ == "prep"
+            and token.lower_ in destination_prepositions()
+            and token.i not in skipped
+        ):
+            skipped.update(t.i for t in token.subtree)
+    return frozenset(skipped)
 
 
 def _phrase_end(token: Token) -> int:
@@ -60,6 +78,11 @@ def _reading(noun: Token, role: RoleWord, start: int | None = None) -> RoleReadi
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
             affiliations += [c.i for c in prep.children if c.dep_ == "pobj"]
+    # "X, Columbus Police Department spokesman", "X, NASA's administrator": a named body
+    # before the role noun is one the person belongs to.
+    affiliations += [
+        c.i for c in noun.lefts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"
+    ]
     base = _base_of(noun)
     for token in affiliations:
         # "leader of the party who is based in Lyon": the parser often hangs a
@@ -70,7 +93,12 @@ def _reading(noun: Token, role: RoleWord, start: int | None = None) -> RoleReadi
     begin = noun.left_edge.i if start is None else start
     if noun.doc[begin].dep_ == "det":
         begin += 1
-    return RoleReading(role, role_title(noun, role), begin, _phrase_end(noun), affiliations, base)
+    end = _phrase_end(noun)
+    elsewhere = _destinations(noun, end)
+    affiliations = [t for t in affiliations if t not in elsewhere]
+    return RoleReading(
+        role, role_title(noun, role), begin, end, affiliations, base, elsewhere=elsewhere
+    )
 
 
 def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
@@ -85,13 +113,35 @@ def title_reading(doc: Doc, start: int, head: int) -> RoleReading | None:
         first -= 1
     while first < start and doc[first].pos_ in {"DET", "ADP", "PART"}:
         first += 1
-    titled = [t for t in doc[first:start] if role_at(t)]
-    if not titled:
+    # "U.S. Ambassador to the European Union Gordon Sondland": what follows "to" is where
+    # the office deals, not the holder's own country or body.
+    away = next((t.i for t in doc[first:start] if t.lower_ in destination_prepositions()), start)
+    roles = _person_roles(doc, away + 1, start)
+    if roles:  # "aide to Vice President Pence": Pence's title is the one after "to"
+        first, away = away + 1, start
+        while first < start and doc[first].pos_ in {"DET", "ADP", "PART"}:
+            first += 1
+    else:
+        roles = _person_roles(doc, first, away)
+    if not roles:
         return None
-    noun = titled[-1]
-    role = role_at(noun)
-    assert role is not None
-    return RoleReading(role, role_title(noun, role), first, start, [], None)
+    noun, role = roles[-1]
+    # Names in the title other than the role words ("Taliban spokesman", "White House
+    # Press Secretary") are bodies the person belongs to; so is "of X" after the name
+    # ("Inspector-General X of the police").
+    in_roles = {i for t, r in roles for i in range(t.i - len(r.phrase.split()) + 1, t.i + 1)}
+    affiliations = [t.i for t in doc[first:away] if t.pos_ == "PROPN" and t.i not in in_roles]
+    for prep in doc[head].children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            affiliations += [c.i for c in prep.children if c.dep_ == "pobj"]
+    elsewhere = frozenset(range(away, start))
+    return RoleReading(
+        role, role_title(noun, role), first, start, affiliations, None, elsewhere=elsewhere
+    )
+
+
+def _person_roles(doc: Doc, start: int, end: int) -> list[tuple[Token, RoleWord]]:
+    return [(t, r) for t in doc[start:end] if (r := role_at(t)) and r.kind == "person"]
 
 
 def _title_word(token: Token) -> bool:
@@ -99,6 +149,8 @@ def _title_word(token: Token) -> bool:
         return True
     if token.pos_ == "PART" and token.lower_ in {"'s", "’s"}:
         return True
+    if token.lower_ in destination_prepositions() and token.i > 0:
+        return token.doc[token.i - 1].pos_ in {"PROPN", "NOUN"}  # "envoy to", not "said to"
     return token.lower_ in {"of", "the"} or (token.text == "-" and token.whitespace_ == "")
 
 

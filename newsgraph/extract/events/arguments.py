@@ -32,10 +32,14 @@ class ActorIndex:
         kinds = {a["id"]: a["kind"] for a in actors}
         # Actors named only by a generic word ("leaders", "members", "thousands"): the
         # "of" phrase after them names who they are ("leaders of the coalition").
+        # A country that is only the document's prior (``country_basis``) says nothing
+        # about who they are.
         self.generic = {
             a["id"]
             for a in actors
-            if a["sector"] == "UNK" and a["country"] is None and not a["mentions"]
+            if a["sector"] == "UNK"
+            and (a["country"] is None or a.get("country_basis") == "document")
+            and not a["mentions"]
         }
         # (first token of each actor mention, actor id, kind) in text order, for pronouns.
         self.mentions = sorted((i, a, kinds.get(a, "")) for i, a in token_ids.items())
@@ -43,7 +47,8 @@ class ActorIndex:
     def of_phrase(self, head: Token) -> str | None:
         """The actor a noun phrase refers to: its head's actor, else the first one inside."""
         if head.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and head.pos_ == "PRON":
-            return self.pronoun(head)
+            # The actors step resolves "he"/"she" when the antecedent is clear.
+            return self.token_ids.get(head.i) or self.pronoun(head)
         if head.dep_ == "relcl" or head.lower_ in {"who", "which", "that"}:
             return None
         found = self.token_ids.get(head.i)
