@@ -51,6 +51,9 @@ OUTLET_COUNTRY_BONUS = 3.0
 # A resolved town this big says which country and division the document is about.
 CONTEXT_TOWN_POPULATION = 100_000
 COUNTY_WORDS = frozenset({"County", "Parish", "Township", "Borough"})
+# Mentions whose label says the sentence marks them as places (see cues): kept at the
+# document's main point even when the gazetteer does not know them.
+KEPT_UNKNOWN_LABELS = frozenset({"KIND"})
 # A town named inside a longer unknown name ("Carnegie Library") must be this big to count.
 PARTIAL_TOWN_POPULATION = 50_000
 
@@ -296,7 +299,11 @@ def resolve_mentions(
             seat = _county_seat(gazetteer, mention.text, context)
             if seat:
                 place = _seat_record(mention.text, seat)
-            elif len(mention.text.split()) == 1 or _names_a_site(mention.text):
+            elif (
+                len(mention.text.split()) == 1
+                or _names_a_site(mention.text)
+                or mention.label in KEPT_UNKNOWN_LABELS
+            ):
                 place = _fallback_record(mention.text, focus)
             else:
                 continue

@@ -1,0 +1,136 @@
+"""Toponyms that the sentence itself marks as places, whatever the model tagged them.
+
+- A name in apposition to a lower-case word for a kind of place: "the small town of Kasba
+  Bonli", "the suburb of Madinaty", "the island of Samos". The kind noun says what the
+  name is, so it need not be in the gazetteer (it then takes the document's main point).
+- The parts of a hyphenated compound of place names: "Asia-Pacific", "the Nelson-Creston
+  riding", "Armenia-Italy talks". The model tags (or misses) the compound as one name that
+  no gazetteer knows; each part that is a known country, division, region or big town is a
+  place of its own.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.places.gazetteer import Gazetteer, normalise, places_data
+from newsgraph.extract.places.mentions import (
+    AREA_FEATURES,
+    MAX_NAME_TOKENS,
+    MIN_METONYMIC_TOWN,
+    Mention,
+    direction_words,
+    not_places,
+)
+
+# The label of a name found by one of these cues: resolve keeps it even when the gazetteer
+# does not know it (see resolve.KEPT_UNKNOWN_LABELS).
+KIND_LABEL = "KIND"
+COMPOUND_LABEL = "COMPOUND"
+HYPHENS = frozenset({"-", "–", "‐"})
+
+
+@lru_cache(maxsize=1)
+def kind_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in places_data().get("place_kind_nouns") or ())
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _name_after(doc: Doc, i: int) -> Span | None:
+    """The capitalised run of at most MAX_NAME_TOKENS words starting at token ``i``."""
+    end = i
+    while end < len(doc) and end - i <= MAX_NAME_TOKENS and _name_word(doc[end]):
+        end += 1
+    if end == i or end - i > MAX_NAME_TOKENS:
+        return None
+    return doc[i:end]
+
+
+def _kind_mentions(doc: Doc) -> list[Mention]:
+    """ "the town of X": a lower-case kind noun, "of", then a capitalised name."""
+    nouns = kind_nouns()
+    found = []
+    for token in doc[:-2]:
+        if token.text not in nouns or doc[token.i + 1].lower_ != "of":
+            continue
+        name = _name_after(doc, token.i + 2)
+        if name is None or normalise(name.text) in not_places():
+            continue
+        found.append(Mention(name.start_char, name.end_char, name.text, KIND_LABEL))
+    return found
+
+
+def _known_area_or_town(text: str, gazetteer: Gazetteer) -> bool:
+    if normalise(text) in direction_words():
+        return False  # "Southern", "Central": part of a name, not a place
+    preferred = [c for c, ok in gazetteer.options(text) if ok]
+    return any(c.feature in AREA_FEATURES or c.population >= MIN_METONYMIC_TOWN for c in preferred)
+
+
+def _compound_at(doc: Doc, i: int) -> list[Token]:
+    """The words of a hyphenated compound of capitalised words starting at token ``i``,
+    written without spaces ("Asia-Pacific"); [] when there is none."""
+    if i > 0 and (
+        doc[i - 1].text in HYPHENS or doc[i - 1].whitespace_ == "" or _name_word(doc[i - 1])
+    ):
+        return []  # inside a longer name ("El Niño-Southern Oscillation")
+    words = [doc[i]]
+    j = i + 1
+    while (
+        j + 1 < len(doc)
+        and doc[j].text in HYPHENS
+        and words[-1].whitespace_ == ""
+        and doc[j].whitespace_ == ""
+        and _name_word(doc[j + 1])
+    ):
+        words.append(doc[j + 1])
+        j += 2
+    if j < len(doc) and doc[j].text in HYPHENS and words[-1].whitespace_ == "":
+        return []  # "Asia-Pacific-wide": the compound goes on in lower case
+    if j < len(doc) and _name_word(doc[j]):
+        return []  # part of a longer name ("Armenia-Italy Friendship Group")
+    return words if len(words) > 1 else []
+
+
+def _compound_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Known place names joined by hyphens into one name ("Asia-Pacific"), unless the
+    whole compound is itself a known name ("Guinea-Bissau")."""
+    found = []
+    for token in doc:
+        if not _name_word(token):
+            continue
+        words = _compound_at(doc, token.i)
+        if not words or gazetteer.options(doc[words[0].i : words[-1].i + 1].text):
+            continue
+        for word in words:
+            if _known_area_or_town(word.text, gazetteer):
+                found.append(Mention(word.idx, word.idx + len(word), word.text, COMPOUND_LABEL))
+    return found
+
+
+def cue_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    return _kind_mentions(doc) + _compound_mentions(doc, gazetteer)
+
+
+def with_cues(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """``found`` (from :func:`mentions.find_mentions`) with the names the cues add.
+
+    A compound's parts replace a mention of the whole compound that the gazetteer does not
+    know; any other cue name is added only where no mention is yet.
+    """
+    kept = list(found)
+    for part in _compound_mentions(doc, gazetteer):
+        kept = [
+            m
+            for m in kept
+            if not (m.start <= part.start and part.end <= m.end and not gazetteer.options(m.text))
+        ]
+    for extra in cue_mentions(doc, gazetteer):
+        if not any(m.start < extra.end and extra.start < m.end for m in kept):
+            kept.append(extra)
+    return sorted(kept, key=lambda m: (m.start, m.end))
