@@ -16,7 +16,7 @@ Three sources:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 # A town named only by the gazetteer (no entity tag) must be at least this big.
 MIN_UNTAGGED_TOWN = 10_000
 MAX_NAME_TOKENS = 4
+DATELINE_LABEL = "DATELINE"
 # Word endings of nationality adjectives and demonyms ("Syrian", "Turkish", "Chinese",
 # "Israeli", "Americans"): a span that ends so and is not itself a place name is no place.
 _DEMONYM_ENDING = re.compile(r"(ian|ean|an|ish|ese|i|ic|ians|eans|ans|is|ers)$", re.IGNORECASE)
@@ -283,7 +284,7 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if any(
                 c.feature in AREA_FEATURES or c.population >= MIN_DATELINE_TOWN for c in preferred
             ):
-                mentions.append(Mention(span.start_char, span.end_char, span.text, "DATELINE"))
+                mentions.append(Mention(span.start_char, span.end_char, span.text, DATELINE_LABEL))
                 break
     return mentions
 
@@ -336,6 +337,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ]
     kept = sorted(found, key=lambda m: (m.start, m.end))
     for extra in _dateline_mentions(doc, gazetteer):
-        if not any(m.start < extra.end and extra.start < m.end for m in kept):
+        same = [m for m in kept if (m.start, m.end) == (extra.start, extra.end)]
+        if same:
+            # The model's entity is the dateline: say so, resolve takes it for the focus.
+            kept = [replace(m, label=DATELINE_LABEL) if m in same else m for m in kept]
+        elif not any(m.start < extra.end and extra.start < m.end for m in kept):
             kept.append(extra)
     return sorted(kept, key=lambda m: (m.start, m.end))
