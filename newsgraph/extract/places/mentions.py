@@ -335,12 +335,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if not _names_a_person(m, people, gazetteer)
         and not _stands_for_a_government(doc, m, gazetteer)
     ]
-    kept = sorted(found, key=lambda m: (m.start, m.end))
+    # A mention that opens the report in capitals is its dateline ("CALAMBA CITY, ..."):
+    # say so, resolve takes it for the document's focus.
+    kept = sorted(
+        (replace(m, label=DATELINE_LABEL) if _at_dateline(doc, m) else m for m in found),
+        key=lambda m: (m.start, m.end),
+    )
     for extra in _dateline_mentions(doc, gazetteer):
-        same = [m for m in kept if (m.start, m.end) == (extra.start, extra.end)]
-        if same:
-            # The model's entity is the dateline: say so, resolve takes it for the focus.
-            kept = [replace(m, label=DATELINE_LABEL) if m in same else m for m in kept]
-        elif not any(m.start < extra.end and extra.start < m.end for m in kept):
+        if not any(m.start < extra.end and extra.start < m.end for m in kept):
             kept.append(extra)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _at_dateline(doc: Doc, mention: Mention) -> bool:
+    if not mention.text.isupper():
+        return False
+    span = doc.char_span(mention.start, mention.end)
+    return (
+        span is not None
+        and _dateline_start(doc, span.start)
+        and (span.end == len(doc) or doc[span.end].text in _DATELINE_FOLLOWERS)
+    )
