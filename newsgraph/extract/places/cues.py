@@ -65,6 +65,49 @@ def _kind_mentions(doc: Doc) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in places_data().get("place_head_nouns") or ())
+
+
+def _name_before(doc: Doc, i: int) -> Span | None:
+    """The capitalised run of at most MAX_NAME_TOKENS words ending just before token ``i``."""
+    start = i
+    while start > 0 and i - start <= MAX_NAME_TOKENS and _name_word(doc[start - 1]):
+        start -= 1
+    if start == i or i - start > MAX_NAME_TOKENS:
+        return None
+    return doc[start:i]
+
+
+def _inside_longer_entity(name: Span) -> bool:
+    """Whether ``name`` is part of a longer named entity ("Riverdale Lukoil South")."""
+    return any(
+        ent.start <= name.start and name.end <= ent.end and len(ent) > len(name)
+        for ent in name.doc.ents
+    )
+
+
+def _head_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """ "the Riverdale area", "Nelson residents": a known place name that modifies a
+    lower-case noun for an area or the people living in it. The place need not be big:
+    the noun says it is a place."""
+    nouns = head_nouns()
+    found = []
+    for token in doc[1:]:
+        if token.text not in nouns:
+            continue
+        name = _name_before(doc, token.i)
+        if name is None or _inside_longer_entity(name):
+            continue
+        key = normalise(name.text)
+        if key in not_places() or key in direction_words():
+            continue
+        if any(ok for _, ok in gazetteer.options(name.text)):
+            found.append(Mention(name.start_char, name.end_char, name.text, KIND_LABEL))
+    return found
+
+
 def _known_area_or_town(text: str, gazetteer: Gazetteer) -> bool:
     if normalise(text) in direction_words():
         return False  # "Southern", "Central": part of a name, not a place
@@ -114,7 +157,7 @@ def _compound_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def cue_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    return _kind_mentions(doc) + _compound_mentions(doc, gazetteer)
+    return _kind_mentions(doc) + _head_mentions(doc, gazetteer) + _compound_mentions(doc, gazetteer)
 
 
 def with_cues(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
