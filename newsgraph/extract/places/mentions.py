@@ -166,7 +166,11 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ents = list(doc.ents)
     for index, ent in enumerate(ents):
         if ent.label_ in OTHER_LABELS:
-            if not (_names_a_place(ent, gazetteer) or _names_a_site(ent)):
+            if not (
+                _names_a_place(ent, gazetteer)
+                or _names_a_site(ent)
+                or (ent.label_ != "ORG" and _names_a_division(ent, gazetteer))
+            ):
                 continue
         elif ent.label_ not in PLACE_LABELS or is_demonym(ent.text, gazetteer):
             continue
@@ -207,6 +211,30 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+@lru_cache(maxsize=1)
+def division_suffixes() -> frozenset[str]:
+    data = places_data()
+    words = [*(data.get("division_words") or ()), *(data.get("state_words") or ())]
+    return frozenset(w.lower() for w in words)
+
+
+def _names_a_division(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "Sokoto State", "Helmand Province": a known division or town name and a word for a
+    division. (An entity the model tagged ORG is left alone: "Ohio State" is a university.)
+    """
+    if len(span) < 2 or span[-1].lower_ not in division_suffixes():
+        return False
+    if span.end < len(span.doc) and _capitalised(span.doc[span.end]):
+        return False  # part of a longer name ("Borno State University")
+    name = span.doc[span.start : span.end - 1].text
+    if normalise(name) in not_places() or normalise(name) in direction_words():
+        return False
+    return any(
+        ok and (c.feature in AREA_FEATURES or c.population >= MIN_UNTAGGED_TOWN)
+        for c, ok in gazetteer.options(name)
+    )
+
+
 def _untagged_reading(span: Span, gazetteer: Gazetteer) -> bool:
     """Is this capitalised run, outside any entity, a place name worth taking?"""
     text = span.text
@@ -215,7 +243,7 @@ def _untagged_reading(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     candidates = [c for c, ok in gazetteer.options(text) if ok]
     if not candidates:
-        return False
+        return _names_a_division(span, gazetteer)
     if any(c.feature == "PCLI" for c in candidates) and span[0].pos_ == "PROPN":
         return True
     if any(c.feature in AREA_FEATURES for c in candidates) and span[0].pos_ == "PROPN":
