@@ -145,13 +145,16 @@ def _unknown_word(span: Span, gazetteer: Gazetteer) -> bool:
     # A one-word "GPE" the gazetteer has never heard of is mostly a person or a brand the
     # model mislabelled, unless a preposition of location precedes it ("in Toomevara");
     # longer unknown names are usually streets or buildings. A lone direction ("Southern",
-    # "Centre") is part of a name, not a place.
+    # "Centre") is part of a name, not a place; an unknown word in capitals is an acronym or
+    # a headline's word ("in OT", "SURGE IN MURALS") even after such a preposition.
     if len(span) != 1:
         return False
     if normalise(span.text) in direction_words():
         return True
     if gazetteer.options(span.text):
         return False
+    if span.text.isupper():
+        return True  # an acronym or a word of a headline in capitals ("OT", "MURALS")
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is None or before.lower_ not in LOCATIVE_PREPOSITIONS
 
