@@ -329,11 +329,15 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:
     """A one-word name that is the surname of a person named in full in the document
-    ("Morales" after "Evo Morales") is that person, unless it names a country, division or
-    region ("Jordan" stays the country)."""
+    ("Morales" after "Evo Morales") is that person, unless it names a country, a region or
+    a natural feature ("Jordan" stays the country). A first-level division does not save it:
+    many are named like people ("Paul", "Miranda")."""
     if mention.text not in people:
         return False
-    return not any(ok and c.feature in AREA_FEATURES for c, ok in gazetteer.options(mention.text))
+    return not any(
+        ok and c.feature in AREA_FEATURES and c.feature != "ADM1"
+        for c, ok in gazetteer.options(mention.text)
+    )
 
 
 SEAT_FEATURE = FEATURE_KINDS["seat"]
