@@ -253,12 +253,17 @@ def _untagged_reading(span: Span, gazetteer: Gazetteer) -> bool:
         # A division or region name; not the first name of a person ("Georgia Hale").
         after = span.doc[span.end] if span.end < len(span.doc) else None
         return after is None or not (after.pos_ == "PROPN" and _capitalised(after))
-    if len(span) > 1:
-        return False
+    if len(span) > 1 or _name_goes_on(span):
+        return False  # "at Lombard Odier", "of Enterprise Scrum": a longer name
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is None or before.lower_ not in PLACE_PREPOSITIONS:
         return False
     return any(c.population >= MIN_UNTAGGED_TOWN for c in candidates)
+
+
+def _name_goes_on(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ == "PROPN" and _capitalised(after)
 
 
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
