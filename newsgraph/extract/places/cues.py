@@ -11,8 +11,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places.gazetteer import Gazetteer, normalise, places_data
@@ -37,6 +41,18 @@ def kind_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in places_data().get("place_kind_nouns") or ())
 
 
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def _positions(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (ORTH or LOWER) is one of ``words``, found on
+    the document's arrays rather than token by token (this runs on every document)."""
+    values = doc.to_array(attr)
+    return [int(i) for i in np.flatnonzero(np.isin(values, _hashes(frozenset(words))))]
+
+
 def _name_word(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
@@ -55,10 +71,10 @@ def _kind_mentions(doc: Doc) -> list[Mention]:
     """ "the town of X": a lower-case kind noun, "of", then a capitalised name."""
     nouns = kind_nouns()
     found = []
-    for token in doc[:-2]:
-        if token.text not in nouns or doc[token.i + 1].lower_ != "of":
+    for i in _positions(doc, LOWER, ("of",)):
+        if i == 0 or i + 1 >= len(doc) or doc[i - 1].text not in nouns:
             continue
-        name = _name_after(doc, token.i + 2)
+        name = _name_after(doc, i + 1)
         if name is None or normalise(name.text) in not_places():
             continue
         found.append(Mention(name.start_char, name.end_char, name.text, KIND_LABEL))
@@ -92,12 +108,9 @@ def _head_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """ "the Riverdale area", "Nelson residents": a known place name that modifies a
     lower-case noun for an area or the people living in it. The place need not be big:
     the noun says it is a place."""
-    nouns = head_nouns()
     found = []
-    for token in doc[1:]:
-        if token.text not in nouns:
-            continue
-        name = _name_before(doc, token.i)
+    for i in _positions(doc, ORTH, head_nouns()):
+        name = _name_before(doc, i) if i > 0 else None
         if name is None or _inside_longer_entity(name):
             continue
         key = normalise(name.text)
@@ -144,20 +157,22 @@ def _compound_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Known place names joined by hyphens into one name ("Asia-Pacific"), unless the
     whole compound is itself a known name ("Guinea-Bissau")."""
     found = []
-    for token in doc:
-        if not _name_word(token):
-            continue
-        words = _compound_at(doc, token.i)
+    starts = set()
+    for hyphen in _positions(doc, ORTH, HYPHENS):
+        # Walk back over "Word-Word-" to the compound's first word.
+        i = hyphen - 1
+        while i >= 2 and doc[i - 1].text in HYPHENS and doc[i - 2].whitespace_ == "":
+            i -= 2
+        if i >= 0 and _name_word(doc[i]):
+            starts.add(i)
+    for start in sorted(starts):
+        words = _compound_at(doc, start)
         if not words or gazetteer.options(doc[words[0].i : words[-1].i + 1].text):
             continue
         for word in words:
             if _known_area_or_town(word.text, gazetteer):
                 found.append(Mention(word.idx, word.idx + len(word), word.text, COMPOUND_LABEL))
     return found
-
-
-def cue_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    return _kind_mentions(doc) + _head_mentions(doc, gazetteer) + _compound_mentions(doc, gazetteer)
 
 
 def with_cues(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
@@ -167,13 +182,14 @@ def with_cues(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Ment
     know; any other cue name is added only where no mention is yet.
     """
     kept = list(found)
-    for part in _compound_mentions(doc, gazetteer):
+    compounds = _compound_mentions(doc, gazetteer)
+    for part in compounds:
         kept = [
             m
             for m in kept
             if not (m.start <= part.start and part.end <= m.end and not gazetteer.options(m.text))
         ]
-    for extra in cue_mentions(doc, gazetteer):
+    for extra in _kind_mentions(doc) + _head_mentions(doc, gazetteer) + compounds:
         if not any(m.start < extra.end and extra.start < m.end for m in kept):
             kept.append(extra)
     return sorted(kept, key=lambda m: (m.start, m.end))
