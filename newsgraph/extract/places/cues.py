@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places.gazetteer import Gazetteer, normalise, places_data
@@ -43,7 +43,7 @@ def kind_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+    return np.array(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
 def _positions(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
