@@ -14,6 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.places.cues import with_cues
 from newsgraph.extract.places.gazetteer import Gazetteer, shared_gazetteer
 from newsgraph.extract.places.mentions import find_mentions
 from newsgraph.extract.places.resolve import resolve_mentions
@@ -35,7 +36,7 @@ class PlaceExtractor:
         self.gazetteer = gazetteer or shared_gazetteer(cache)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc, self.gazetteer)
+        mentions = with_cues(doc, self.gazetteer, find_mentions(doc, self.gazetteer))
         source = doc._.ng_source or {}
         outlet_country = source.get("country") if isinstance(source, dict) else None
         resolved = resolve_mentions(mentions, self.gazetteer, outlet_country=outlet_country)

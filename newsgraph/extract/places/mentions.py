@@ -16,7 +16,7 @@ Three sources:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 # A town named only by the gazetteer (no entity tag) must be at least this big.
 MIN_UNTAGGED_TOWN = 10_000
 MAX_NAME_TOKENS = 4
+DATELINE_LABEL = "DATELINE"
 # Word endings of nationality adjectives and demonyms ("Syrian", "Turkish", "Chinese",
 # "Israeli", "Americans"): a span that ends so and is not itself a place name is no place.
 _DEMONYM_ENDING = re.compile(r"(ian|ean|an|ish|ese|i|ic|ians|eans|ans|is|ers)$", re.IGNORECASE)
@@ -144,13 +145,16 @@ def _unknown_word(span: Span, gazetteer: Gazetteer) -> bool:
     # A one-word "GPE" the gazetteer has never heard of is mostly a person or a brand the
     # model mislabelled, unless a preposition of location precedes it ("in Toomevara");
     # longer unknown names are usually streets or buildings. A lone direction ("Southern",
-    # "Centre") is part of a name, not a place.
+    # "Centre") is part of a name, not a place; an unknown word in capitals is an acronym or
+    # a headline's word ("in OT", "SURGE IN MURALS") even after such a preposition.
     if len(span) != 1:
         return False
     if normalise(span.text) in direction_words():
         return True
     if gazetteer.options(span.text):
         return False
+    if span.text.isupper():
+        return True  # an acronym or a word of a headline in capitals ("OT", "MURALS")
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is None or before.lower_ not in LOCATIVE_PREPOSITIONS
 
@@ -165,7 +169,11 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     ents = list(doc.ents)
     for index, ent in enumerate(ents):
         if ent.label_ in OTHER_LABELS:
-            if not (_names_a_place(ent, gazetteer) or _names_a_site(ent)):
+            if not (
+                _names_a_place(ent, gazetteer)
+                or _names_a_site(ent)
+                or (ent.label_ != "ORG" and _names_a_division(ent, gazetteer))
+            ):
                 continue
         elif ent.label_ not in PLACE_LABELS or is_demonym(ent.text, gazetteer):
             continue
@@ -206,6 +214,30 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+@lru_cache(maxsize=1)
+def division_suffixes() -> frozenset[str]:
+    data = places_data()
+    words = [*(data.get("division_words") or ()), *(data.get("state_words") or ())]
+    return frozenset(w.lower() for w in words)
+
+
+def _names_a_division(span: Span, gazetteer: Gazetteer) -> bool:
+    """ "Sokoto State", "Helmand Province": a known division or town name and a word for a
+    division. (An entity the model tagged ORG is left alone: "Ohio State" is a university.)
+    """
+    if len(span) < 2 or span[-1].lower_ not in division_suffixes():
+        return False
+    if span.end < len(span.doc) and _capitalised(span.doc[span.end]):
+        return False  # part of a longer name ("Borno State University")
+    name = span.doc[span.start : span.end - 1].text
+    if normalise(name) in not_places() or normalise(name) in direction_words():
+        return False
+    return any(
+        ok and (c.feature in AREA_FEATURES or c.population >= MIN_UNTAGGED_TOWN)
+        for c, ok in gazetteer.options(name)
+    )
+
+
 def _untagged_reading(span: Span, gazetteer: Gazetteer) -> bool:
     """Is this capitalised run, outside any entity, a place name worth taking?"""
     text = span.text
@@ -214,19 +246,24 @@ def _untagged_reading(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     candidates = [c for c, ok in gazetteer.options(text) if ok]
     if not candidates:
-        return False
+        return _names_a_division(span, gazetteer)
     if any(c.feature == "PCLI" for c in candidates) and span[0].pos_ == "PROPN":
         return True
     if any(c.feature in AREA_FEATURES for c in candidates) and span[0].pos_ == "PROPN":
         # A division or region name; not the first name of a person ("Georgia Hale").
         after = span.doc[span.end] if span.end < len(span.doc) else None
         return after is None or not (after.pos_ == "PROPN" and _capitalised(after))
-    if len(span) > 1:
-        return False
+    if len(span) > 1 or _name_goes_on(span):
+        return False  # "at Lombard Odier", "of Enterprise Scrum": a longer name
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is None or before.lower_ not in PLACE_PREPOSITIONS:
         return False
     return any(c.population >= MIN_UNTAGGED_TOWN for c in candidates)
+
+
+def _name_goes_on(span: Span) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ == "PROPN" and _capitalised(after)
 
 
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -283,7 +320,7 @@ def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if any(
                 c.feature in AREA_FEATURES or c.population >= MIN_DATELINE_TOWN for c in preferred
             ):
-                mentions.append(Mention(span.start_char, span.end_char, span.text, "DATELINE"))
+                mentions.append(Mention(span.start_char, span.end_char, span.text, DATELINE_LABEL))
                 break
     return mentions
 
@@ -297,11 +334,15 @@ def _person_words(doc: Doc) -> frozenset[str]:
 
 def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:
     """A one-word name that is the surname of a person named in full in the document
-    ("Morales" after "Evo Morales") is that person, unless it names a country, division or
-    region ("Jordan" stays the country)."""
+    ("Morales" after "Evo Morales") is that person, unless it names a country, a region or
+    a natural feature ("Jordan" stays the country). A first-level division does not save it:
+    many are named like people ("Paul", "Miranda")."""
     if mention.text not in people:
         return False
-    return not any(ok and c.feature in AREA_FEATURES for c, ok in gazetteer.options(mention.text))
+    return not any(
+        ok and c.feature in AREA_FEATURES and c.feature != "ADM1"
+        for c, ok in gazetteer.options(mention.text)
+    )
 
 
 SEAT_FEATURE = FEATURE_KINDS["seat"]
@@ -334,8 +375,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if not _names_a_person(m, people, gazetteer)
         and not _stands_for_a_government(doc, m, gazetteer)
     ]
-    kept = sorted(found, key=lambda m: (m.start, m.end))
+    # A mention that opens the report in capitals is its dateline ("CALAMBA CITY, ..."):
+    # say so, resolve takes it for the document's focus.
+    kept = sorted(
+        (replace(m, label=DATELINE_LABEL) if _at_dateline(doc, m) else m for m in found),
+        key=lambda m: (m.start, m.end),
+    )
     for extra in _dateline_mentions(doc, gazetteer):
         if not any(m.start < extra.end and extra.start < m.end for m in kept):
             kept.append(extra)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def _at_dateline(doc: Doc, mention: Mention) -> bool:
+    if not mention.text.isupper():
+        return False
+    span = doc.char_span(mention.start, mention.end)
+    return (
+        span is not None
+        and _dateline_start(doc, span.start)
+        and (span.end == len(doc) or doc[span.end].text in _DATELINE_FOLLOWERS)
+    )

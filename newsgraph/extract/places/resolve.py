@@ -32,7 +32,7 @@ from newsgraph.extract.places.gazetteer import (
     normalise,
     places_data,
 )
-from newsgraph.extract.places.mentions import Mention
+from newsgraph.extract.places.mentions import DATELINE_LABEL, Mention
 
 # Prior = feature base + POPULATION_WEIGHT * log10(population). Divisions and regions have
 # no population in the index; their base makes them rank like a city of a few million, so
@@ -51,6 +51,12 @@ OUTLET_COUNTRY_BONUS = 3.0
 # A resolved town this big says which country and division the document is about.
 CONTEXT_TOWN_POPULATION = 100_000
 COUNTY_WORDS = frozenset({"County", "Parish", "Township", "Borough"})
+# Mentions whose label says the sentence marks them as places (see cues): kept at the
+# document's main point even when the gazetteer does not know them.
+KEPT_UNKNOWN_LABELS = frozenset({"KIND"})
+# An unknown site takes the point of a town named at most this many characters away
+# (about two sentences), before the document's main place.
+NEARBY_CHARS = 200
 # A town named inside a longer unknown name ("Carnegie Library") must be this big to count.
 PARTIAL_TOWN_POPULATION = 50_000
 
@@ -235,8 +241,13 @@ def _seat_record(text: str, seat: Candidate) -> dict[str, Any]:
     return {**_record(seat), "name": text, "geonameid": None, "feature": "ADM2"}
 
 
-def _focus(chosen: dict[str, _Choice], counts: Counter[str]) -> Candidate | None:
-    """The document's main place: the most-named town, else division, else country."""
+def _focus(
+    chosen: dict[str, _Choice], counts: Counter[str], dateline: str | None
+) -> Candidate | None:
+    """The document's main place: the dateline's town or division ("ATLANTA (AP) -"),
+    else the most-named town, else division, else country."""
+    if dateline in chosen and chosen[dateline].candidate.feature in ("PPL", "PPLC", "ADM1"):
+        return chosen[dateline].candidate
     for features in (("PPL", "PPLC"), ("ADM1",), ("PCLI",)):
         ranked = sorted(
             (
@@ -253,6 +264,23 @@ def _focus(chosen: dict[str, _Choice], counts: Counter[str]) -> Candidate | None
         if ranked:
             return chosen[ranked[0]].candidate
     return None
+
+
+def _nearby_town(
+    mention: Mention, mentions: list[Mention], keys: list[str], chosen: dict[str, _Choice]
+) -> Candidate | None:
+    """The town named closest to an unknown site, within NEARBY_CHARS: "the National
+    Concert Hall" in a paragraph about Dublin, "the Palais des Nations in Geneva"."""
+    best: tuple[int, int] | None = None
+    found = None
+    for other, key in zip(mentions, keys, strict=True):
+        choice = chosen.get(key)
+        if choice is None or not choice.exact or choice.candidate.feature not in ("PPL", "PPLC"):
+            continue
+        gap = max(other.start - mention.end, mention.start - other.end)
+        if 0 <= gap <= NEARBY_CHARS and (best is None or (gap, other.start) < best):
+            best, found = (gap, other.start), choice.candidate
+    return found
 
 
 def resolve_mentions(
@@ -286,7 +314,8 @@ def resolve_mentions(
             _, candidate, exact = min(scored, key=lambda item: item[0])
             chosen[key] = _Choice(candidate, exact)
 
-    focus = _focus(chosen, Counter(keys))
+    datelines = [k for m, k in zip(mentions, keys, strict=True) if m.label == DATELINE_LABEL]
+    focus = _focus(chosen, Counter(keys), datelines[0] if datelines else None)
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         choice = chosen.get(key)
@@ -296,8 +325,13 @@ def resolve_mentions(
             seat = _county_seat(gazetteer, mention.text, context)
             if seat:
                 place = _seat_record(mention.text, seat)
-            elif len(mention.text.split()) == 1 or _names_a_site(mention.text):
-                place = _fallback_record(mention.text, focus)
+            elif (
+                len(mention.text.split()) == 1
+                or _names_a_site(mention.text)
+                or mention.label in KEPT_UNKNOWN_LABELS
+            ):
+                near = _nearby_town(mention, mentions, keys, chosen)
+                place = _fallback_record(mention.text, near or focus)
             else:
                 continue
         results.append((mention, place))
