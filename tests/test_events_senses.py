@@ -117,6 +117,45 @@ PAIRS = [
         "CONSULT",
         "went",
     ),
+    # a month is no march; market demand and a candidate's appeal are no requests
+    (
+        "The new port in Marek opened on March 31 after two years of work.",
+        "Hundreds of students marched to parliament in Marek on Monday.",
+        "PROTEST",
+        "march",
+    ),
+    (
+        "Analysts expect rising demand for fertiliser in Kelvia next year.",
+        "Norway repeated its demand for the release of the two sailors.",
+        "REQUEST",
+        "demand",
+    ),
+    # a plea in court, a car pulled over, a vow with no one threatened
+    (
+        "The former mayor pleaded guilty to two counts of fraud.",
+        "The mayor pleaded with Norway to send more doctors.",
+        "REQUEST",
+        "plead",
+    ),
+    (
+        "Police pulled the driver over for speeding.",
+        "Kelvia pulled its troops from the border region on Monday.",
+        "RETREAT",
+        "pulled",
+    ),
+    (
+        "The senator vowed to stay in the race until the convention.",
+        "The rebel commander vowed to punish the army for the raid on Marek.",
+        "THREATEN",
+        "vow",
+    ),
+    # support is someone's act, not a poll figure
+    (
+        "Support for the ruling coalition fell to 30 percent in the latest poll.",
+        "The prime minister of Norway voiced support for the Kelvian reforms.",
+        "SUPPORT",
+        "support",
+    ),
 ]
 
 
@@ -167,3 +206,10 @@ def test_senses_are_data(tmp_path):
     bad.write_text("verb_senses:\n  AID:\n    donate:\n      needs: [moonlight]\n")
     with pytest.raises(ValueError, match="moonlight"):
         _load(str(bad))
+
+
+def test_a_nominal_event_happens_where_its_verb_does(nlp):
+    """ "A meeting of X took place in Y": the place tied to the noun's own verb anchors it,
+    as "a discussion about water management" with no anchor is not."""
+    text = "A secret gathering of Hamas commanders took place in Turkey."
+    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)

@@ -137,7 +137,7 @@ class EventExtractor:
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
             targets=target_ids,
-            placed=bool(tied or destinations),
+            placed=bool(tied or destinations) or _placed_by_governor(found, places),
             timed=time is not None,
             antecedent=_antecedent(found, earlier),
         )
@@ -271,6 +271,15 @@ def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, An
             record["targets"] = record["targets"] or list(previous["targets"])
             record["place"] = record["place"] or previous["place"]
             return
+
+
+def _placed_by_governor(found: Found, places: PlaceFinder) -> bool:
+    """ "A gathering of X occurred in Turkey": a nominal event that is the subject of its
+    verb happens where that verb does."""
+    noun = found.noun
+    if found.verbal or noun is None or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return bool(places.tied([noun.head], False)[0])
 
 
 def _antecedent(found: Found, earlier: list[dict[str, Any]]) -> bool:

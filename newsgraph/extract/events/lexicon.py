@@ -30,6 +30,7 @@ WORD_LISTS = (
     "hypothesis_nouns",
     "claim_nouns",
     "denial_predicates",
+    "not_in_entities",
 )
 
 

@@ -121,6 +121,11 @@ def _obliged(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _in_entity(hit: Found, lexicon: Lexicon) -> bool:
+    """A trigger word inside a date, sum or count ("on March 31") names no event."""
+    return hit.head.ent_type_.lower() in lexicon.words["not_in_entities"]
+
+
 def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     used_nouns: set[int] = set()
@@ -139,7 +144,7 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                     hit.tokens if hit else [token],
                     obligation=True,
                 )
-            if hit is not None:
+            if hit is not None and not _in_entity(hit, lexicon):
                 found.append(hit)
                 if hit.noun is not None:
                     used_nouns.add(hit.noun.i)
@@ -153,7 +158,7 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
             continue
         token = doc[i]
         noun_hits = noun_entries(token, lexicon)
-        if noun_hits:
+        if noun_hits and token.ent_type_.lower() not in lexicon.words["not_in_entities"]:
             start = token.i - len(noun_hits[0].words) + 1
             found.append(
                 Found(
