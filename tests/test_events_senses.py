@@ -213,3 +213,11 @@ def test_a_nominal_event_happens_where_its_verb_does(nlp):
     as "a discussion about water management" with no anchor is not."""
     text = "A secret gathering of Hamas commanders took place in Turkey."
     assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+
+
+def test_a_visit_is_someones(nlp):
+    """A visit needs a visitor: a parcel that went to Oslo visited no one."""
+    text = "The parcel went to Oslo by air mail."
+    assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    text = "The Kelvian foreign minister went to Oslo on Monday."
+    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
