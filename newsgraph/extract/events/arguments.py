@@ -21,6 +21,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 class ActorIndex:
@@ -130,11 +131,17 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     token = verb
     for _ in range(MAX_CLIMB):
         found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if found and token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            # "Najib, who denies ...": the relative pronoun stands for the noun it follows.
+            found = [token.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
         if found:
             passive = any(c.dep_ == "nsubjpass" for c in found) and token.i == verb.i
             return found, passive
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [token.head], False
+            # "two officers charged over the shooting": a participle after a noun is a
+            # reduced passive, its noun the one acted on.
+            reduced = token.dep_ == "acl" and token.tag_ == "VBN" and token.i == verb.i
+            return [token.head], reduced
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             break
         token = token.head

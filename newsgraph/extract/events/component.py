@@ -35,6 +35,7 @@ from newsgraph.extract.events.dating import DocumentDate, date_events
 from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
+from newsgraph.extract.events.senses import Evidence, needs_met
 from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
@@ -100,7 +101,11 @@ class EventExtractor:
             founds = list(sentence_triggers(sentence, lexicon))
             heads = frozenset(found.head.i for found in founds)
             for found in founds:
-                record = self._record(sentence, found, lexicon, index, places, (times, heads))
+                record = self._record(
+                    sentence, found, lexicon, index, places, (times, heads), records
+                )
+                if record is None:
+                    continue  # no entry's sense needs are met: another sense of the word
                 if not found.verbal and not _anchored(record, found):
                     continue
                 if not found.verbal and not record["actors"]:
@@ -120,18 +125,38 @@ class EventExtractor:
         index: ActorIndex,
         places: PlaceFinder,
         times: tuple[TimeFinder, frozenset[int]],
-    ) -> dict[str, Any]:
+        earlier: list[dict[str, Any]],
+    ) -> dict[str, Any] | None:
         head = found.head
-        modality = modality_of(head, lexicon)
-        event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
         actor_ids, target_ids = self._participants(found, lexicon, index)
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
+        time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
+        evidence = Evidence(
+            head=found.noun if found.noun is not None else head,
+            actors=actor_ids,
+            targets=target_ids,
+            placed=bool(tied or destinations) or _placed_by_governor(found, places),
+            timed=time is not None,
+            antecedent=_antecedent(found, earlier),
+        )
+        chosen = next(
+            (
+                entry
+                for entry in [found.entry, *found.others]
+                if needs_met(lexicon.sense(found.part, entry), evidence)
+            ),
+            None,
+        )
+        if chosen is None:
+            return None
+        found.entry = chosen
+        modality = modality_of(head, lexicon)
+        event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
         place: str | None = (destinations or tied)[0] if (destinations or tied) else None
         if place is None:
             place = places.nearest(sentence, found.tokens[0].idx)
-        time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
         pattern = "noun" if not found.verbal else ("light" if found.noun is not None else "verb")
         confidence = (
             BASE_CONFIDENCE[pattern]
@@ -246,6 +271,31 @@ def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, An
             record["targets"] = record["targets"] or list(previous["targets"])
             record["place"] = record["place"] or previous["place"]
             return
+
+
+def _placed_by_governor(found: Found, places: PlaceFinder) -> bool:
+    """ "A gathering of X occurred in Turkey": a nominal event that is the subject of its
+    verb happens where that verb does."""
+    noun = found.noun
+    if found.verbal or noun is None or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return bool(places.tied([noun.head], False)[0])
+
+
+def _antecedent(found: Found, earlier: list[dict[str, Any]]) -> bool:
+    """A definite event noun ("the meeting") with an earlier event of its type nearby."""
+    noun = found.noun
+    if noun is None or not any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+    ):
+        return False
+    types = {found.entry.type, *(e.type for e in found.others)}
+    for previous in reversed(earlier):
+        if noun.idx - previous["trigger"]["start"] > REFER_BACK_CHARS:
+            return False
+        if previous["type"] in types:
+            return True
+    return False
 
 
 def _anchored(record: dict[str, Any], found: Found) -> bool:

@@ -30,6 +30,7 @@ WORD_LISTS = (
     "hypothesis_nouns",
     "claim_nouns",
     "denial_predicates",
+    "not_in_entities",
 )
 
 
@@ -40,6 +41,29 @@ class Trigger:
     words: tuple[str, ...]  # the lemma, then an optional second word (particle/object)
 
 
+@dataclass(frozen=True)
+class Sense:
+    """What a use of one trigger word must look like to be an event of one type (the
+    ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
+    one of which must hold ("actor", "target", "parties", "place", "time", "clause",
+    "intransitive", "antecedent", "definite", ("object", word set), or a tuple of these
+    that must all hold); empty means no requirement.
+    ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
+    object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
+    dependency labels or fine tags of the trigger that show a non-event use ("striking" as
+    a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
+    clause under it shows another sense ("help rebuild", "recalled that")."""
+
+    needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
+    not_with: frozenset[str] = frozenset()
+    not_as: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    no_clause: bool = False
+
+
+NO_SENSE = Sense()
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)  # keyed by first word
@@ -48,6 +72,17 @@ class Lexicon:
     retype_future: dict[str, str] = field(default_factory=dict)
     retype_refusal: dict[str, str] = field(default_factory=dict)
     obligation_type: str | None = None
+    # (verb or noun, TYPE, lemma) -> Sense; lemma "_default" holds the type's default.
+    senses: dict[tuple[str, str, str], Sense] = field(default_factory=dict)
+
+    def sense(self, part: str, entry: Trigger) -> Sense:
+        """The constraints on ``entry`` used as a ``part`` ("verb" or "noun")."""
+        found = self.senses.get((part, entry.type, " ".join(entry.words)))
+        if found is None:
+            found = self.senses.get((part, entry.type, "_default"))
+        if found is None:
+            found = self.senses.get((part, "*", "_default"), NO_SENSE)
+        return found
 
     def listed(self, name: str, word: str) -> bool:
         return word in self.words.get(name, frozenset())
@@ -67,12 +102,76 @@ def _add(table: dict[str, list[Trigger]], section: Any, key_last: bool) -> None:
                     entries.append(trigger)
 
 
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+Need = str | tuple[str, frozenset[str]]
+
+
+def _need(need: Any, sets: dict[str, frozenset[str]], where: str) -> Need | tuple[Need, ...]:
+    if isinstance(need, list):  # all of these at once
+        return tuple(_need(part, sets, where) for part in need)  # type: ignore[misc]
+    if isinstance(need, dict):  # {object: word_set_name}
+        name = str(need.get("object"))
+        if name not in sets:
+            raise ValueError(f"event lexicon: {where} needs unknown word set {name!r}")
+        return ("object", sets[name])
+    if need in NEEDS:
+        return str(need)
+    raise ValueError(f"event lexicon: {where} has unknown need {need!r}")
+
+
+def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
+    return Sense(
+        needs=tuple(_need(need, sets, where) for need in spec.get("needs") or ()),
+        not_with=_words(spec.get("not_with")),
+        not_as=frozenset(str(v) for v in spec.get("not_as") or ()),
+        not_after=_words(spec.get("not_after")),
+        no_clause=bool(spec.get("no_clause")),
+    )
+
+
+NEEDS = frozenset(
+    {
+        "actor",
+        "target",
+        "parties",
+        "place",
+        "time",
+        "clause",
+        "intransitive",
+        "antecedent",
+        "definite",
+    }
+)
+
+
+def _add_senses(
+    lexicon: Lexicon, document: dict[str, Any], sets: dict[str, frozenset[str]]
+) -> None:
+    for part in ("verb", "noun"):
+        if document.get(f"{part}_default") is not None:  # every type's fallback
+            spec = document[f"{part}_default"]
+            lexicon.senses[(part, "*", "_default")] = _sense(spec, sets, f"{part}_default")
+        for event_type, lemmas in (document.get(f"{part}_senses") or {}).items():
+            if event_type not in PLOVER_TYPES:
+                raise ValueError(f"event lexicon: unknown PLOVER type {event_type!r}")
+            for lemma, spec in (lemmas or {}).items():
+                where = f"{part}_senses.{event_type}.{lemma}"
+                lexicon.senses[(part, event_type, str(lemma))] = _sense(spec or {}, sets, where)
+
+
 @lru_cache(maxsize=4)
 def _load(user_files: str) -> Lexicon:
     lexicon = Lexicon()
     lists: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
+    sets: dict[str, frozenset[str]] = {}
     for document in [shipped_yaml("event_lexicon.yaml"), *user_yaml(user_files, "event_lexicon")]:
         document = document or {}
+        for name, values in (document.get("sense_words") or {}).items():
+            sets[str(name)] = sets.get(str(name), frozenset()) | _words(values)
+        _add_senses(lexicon, document, sets)
         _add(lexicon.verbs, document.get("verbs"), key_last=False)
         _add(lexicon.nouns, document.get("nouns"), key_last=True)
         for name in WORD_LISTS:

@@ -3,11 +3,12 @@ with an event noun ("held talks"), and event nouns on their own ("the meeting").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.extract.events.senses import fitting
 from newsgraph.nlp.extensions import token_table
 
 # Children whose lemma can complete a two-word verb entry ("call off", "open fire").
@@ -22,6 +23,14 @@ class Found:
     noun: Token | None  # the event noun (light-verb object or nominal event)
     tokens: list[Token]  # all tokens of the trigger, for its span
     obligation: bool = False  # "X said Y must ...": X demands, Y is the target
+    # Other entries of the same words, in order, for when ``entry``'s sense needs fail
+    # (see senses.needs_met): "welcome" a visitor (CONSULT) or a decision (SUPPORT).
+    others: list[Trigger] = field(default_factory=list)
+
+    @property
+    def part(self) -> str:
+        """Whose sense constraints apply: the event noun's when there is one."""
+        return "noun" if self.noun is not None else "verb"
 
     @property
     def head(self) -> Token:
@@ -50,20 +59,27 @@ def _complete(second: Token) -> bool:
     return second.dep_ != "prep" or any(c.dep_ == "pobj" for c in second.children)
 
 
-def noun_entry(token: Token, lexicon: Lexicon) -> Trigger | None:
+def noun_entries(token: Token, lexicon: Lexicon) -> list[Trigger]:
+    """The noun entries ``token`` completes whose sense its use does not exclude."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
-        return None
+        return []
     doc = token.doc
+    found: list[Trigger] = []
     for key in (token.lower_, token.lemma_.lower()):
         for entry in lexicon.nouns.get(key, ()):
             width = len(entry.words)
             start = token.i - width + 1
-            if start < 0:
+            if start < 0 or entry in found:
                 continue
             before = [t.lower_ for t in doc[start : token.i]]
             if list(entry.words[:-1]) == before:
-                return entry
-    return None
+                found.append(entry)
+    return fitting(found, "noun", lexicon, token) if found else []
+
+
+def noun_entry(token: Token, lexicon: Lexicon) -> Trigger | None:
+    entries = noun_entries(token, lexicon)
+    return entries[0] if entries else None
 
 
 def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
@@ -71,24 +87,31 @@ def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
     entries = lexicon.verbs.get(lemma, [])
     # Read the verb's phrase only for a verb with a multiword entry: most verbs have none.
     words = _phrase_words(verb) if any(len(e.words) > 1 for e in entries) else {}
-    for entry in entries:
-        rest = entry.words[1:]
-        if rest and all(w in words and _complete(words[w]) for w in rest):
-            tokens = sorted(
-                {verb.i: verb, **{words[w].i: words[w] for w in rest}}.values(), key=lambda t: t.i
-            )
-            return Found(entry, verb, None, tokens)
+    single = fitting([e for e in entries if len(e.words) == 1], "verb", lexicon, verb)
+    phrases = [
+        e
+        for e in entries
+        if len(e.words) > 1 and all(w in words and _complete(words[w]) for w in e.words[1:])
+    ]
+    phrases = fitting(phrases, "verb", lexicon, verb)
+    if phrases:
+        rest = phrases[0].words[1:]
+        tokens = sorted(
+            {verb.i: verb, **{words[w].i: words[w] for w in rest}}.values(), key=lambda t: t.i
+        )
+        return Found(phrases[0], verb, None, tokens, others=[*phrases[1:], *single])
     if lexicon.listed("reporting_verbs", lemma) and any(
         c.dep_ in CLAUSE_DEPS for c in verb.children
     ):
         return None  # a statement: the events are in what is said
     if lexicon.listed("light_verbs", lemma):
         for child in verb.children:
-            object_entry = noun_entry(child, lexicon) if child.dep_ in {"dobj", "attr"} else None
-            if object_entry is not None:
-                return Found(object_entry, verb, child, [verb, child])
-    single = [e for e in entries if len(e.words) == 1]
-    return Found(single[0], verb, None, [verb]) if single else None
+            object_entries = noun_entries(child, lexicon) if child.dep_ in {"dobj", "attr"} else []
+            if object_entries:
+                return Found(
+                    object_entries[0], verb, child, [verb, child], others=object_entries[1:]
+                )
+    return Found(single[0], verb, None, [verb], others=single[1:]) if single else None
 
 
 def _obliged(verb: Token, lexicon: Lexicon) -> bool:
@@ -96,6 +119,11 @@ def _obliged(verb: Token, lexicon: Lexicon) -> bool:
     return verb.dep_ == "ccomp" and any(
         c.dep_ == "aux" and lexicon.listed("obligation_modals", c.lower_) for c in verb.children
     )
+
+
+def _in_entity(hit: Found, lexicon: Lexicon) -> bool:
+    """A trigger word inside a date, sum or count ("on March 31") names no event."""
+    return hit.head.ent_type_.lower() in lexicon.words["not_in_entities"]
 
 
 def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
@@ -116,7 +144,7 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                     hit.tokens if hit else [token],
                     obligation=True,
                 )
-            if hit is not None:
+            if hit is not None and not _in_entity(hit, lexicon):
                 found.append(hit)
                 if hit.noun is not None:
                     used_nouns.add(hit.noun.i)
@@ -129,8 +157,12 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
         if table.lower[i] not in lexicon.nouns and table.lemma[i] not in lexicon.nouns:
             continue
         token = doc[i]
-        noun_hit = noun_entry(token, lexicon)
-        if noun_hit is not None:
-            start = token.i - len(noun_hit.words) + 1
-            found.append(Found(noun_hit, None, token, list(doc[start : token.i + 1])))
+        noun_hits = noun_entries(token, lexicon)
+        if noun_hits and token.ent_type_.lower() not in lexicon.words["not_in_entities"]:
+            start = token.i - len(noun_hits[0].words) + 1
+            found.append(
+                Found(
+                    noun_hits[0], None, token, list(doc[start : token.i + 1]), others=noun_hits[1:]
+                )
+            )
     return sorted(found, key=lambda f: f.tokens[0].i)

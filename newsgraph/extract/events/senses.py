@@ -1,0 +1,133 @@
+"""Trigger sense: is this use of a trigger word the event sense of its lexicon entry?
+
+The constraints are lexicon data (``verb_senses`` / ``noun_senses`` in the event lexicon,
+see :class:`~newsgraph.extract.events.lexicon.Sense`); this module only reads the parse
+against them. Two checks, at two moments:
+
+- :func:`excluded`, while triggers are found: the trigger's own phrase shows another
+  sense ("gave a speech", "share a photo", "in charge", "striking" as a modifier,
+  "helped rebuild").
+- :func:`needs_met`, once participants, place and time are read: the entry's required
+  argument kinds are there ("sent aid" or "sent X to Y", not "sent an email"; an
+  agreement between two parties or about a deal, not "settled at $41").
+
+An entry that fails either check gives way to the word's next entry (another type) or,
+when none is left, to no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.lexicon import Lexicon, Sense, Trigger
+
+# Children that belong to a trigger's own phrase, for ``not_with``.
+PHRASE_DEPS = frozenset(
+    {"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd", "compound", "amod", "dative"}
+)
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
+# Where the thing acted on stands: the object, a passive subject, a prepositional object.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+def phrase_words(token: Token) -> frozenset[str]:
+    """Lemmas and forms of the trigger's phrase: its particle, object, prepositions and
+    their objects, and the object's own modifiers ("a campaign video")."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        words.update((child.lemma_.lower(), child.lower_))
+        for grand in child.children:
+            if grand.dep_ in {"pobj", "dobj", "compound", "amod"}:
+                words.update((grand.lemma_.lower(), grand.lower_))
+    return frozenset(words)
+
+
+def _clause(token: Token) -> bool:
+    return any(c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} for c in token.children)
+
+
+def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
+    """True when ``token``'s use shows a sense other than ``sense``'s."""
+    if token.dep_ in sense.not_as or token.tag_ in sense.not_as:
+        return True
+    if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
+        return True
+    if sense.no_clause and _clause(token):
+        return True
+    if sense.not_with:
+        return not sense.not_with.isdisjoint(words if words is not None else phrase_words(token))
+    return False
+
+
+def object_lemmas(head: Token) -> frozenset[str]:
+    """What the trigger acts on: object, passive subject, objects of its prepositions."""
+    found: set[str] = set()
+    for child in head.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.add(child.lemma_.lower())
+        elif child.dep_ in {"prep", "dative"}:
+            found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What was read around one trigger mention, for :func:`needs_met`."""
+
+    head: Token
+    actors: list[str]
+    targets: list[str]
+    placed: bool  # a place tied to the trigger's clause (or a destination)
+    timed: bool  # a time tied to the trigger
+    antecedent: bool  # a definite noun naming an earlier event of its type
+
+
+def needs_met(sense: Sense, evidence: Evidence) -> bool:
+    if not sense.needs:
+        return True
+    return any(_holds(need, evidence) for need in sense.needs)
+
+
+def _holds(need: Any, evidence: Evidence) -> bool:
+    if isinstance(need, tuple) and need and need[0] == "object":
+        return not need[1].isdisjoint(object_lemmas(evidence.head))
+    if isinstance(need, tuple):  # all at once
+        return all(_holds(part, evidence) for part in need)
+    if need == "actor":
+        return bool(evidence.actors)
+    if need == "target":
+        return bool(evidence.targets)
+    if need == "parties":
+        return len(set(evidence.actors) | set(evidence.targets)) >= 2
+    if need == "place":
+        return evidence.placed
+    if need == "time":
+        return evidence.timed
+    if need == "clause":
+        return _clause(evidence.head)
+    if need == "intransitive":
+        return not any(c.dep_ in {"dobj", "ccomp"} for c in evidence.head.children)
+    if need == "definite":
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in evidence.head.children)
+    return evidence.antecedent  # "antecedent"
+
+
+def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Token) -> list[Trigger]:
+    """The ``entries`` whose ``part`` ("verb" or "noun") sense this use of ``token`` does
+    not exclude, in their order."""
+    words: frozenset[str] | None = None
+    kept = []
+    for entry in entries:
+        sense = lexicon.sense(part, entry)
+        if sense.not_with and words is None:
+            words = phrase_words(token)
+        if not excluded(sense, token, words):
+            kept.append(entry)
+    return kept

@@ -1,0 +1,223 @@
+"""Trigger sense: a trigger word makes an event only in the sense its lexicon entry means
+(the ``verb_senses`` / ``noun_senses`` constraints of the event lexicon). One invented
+sentence per failure class, each with its event reading beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import Config
+from newsgraph.extract.events.lexicon import _load, load_lexicon
+from newsgraph.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Config(event_model="none"))
+
+
+def _types(nlp, text):
+    return [(e["type"], e["trigger"]["text"]) for e in nlp(text)._.ng_events]
+
+
+def _has(nlp, text, event_type, word):
+    return any(t == event_type and word in trigger for t, trigger in _types(nlp, text))
+
+
+# (non-event use, event use, type, trigger word)
+PAIRS = [
+    # excluded complements: a speech given, a photo shared, a video released
+    (
+        "The mayor of Dunmore gave a long speech to the council on Monday.",
+        "Norway gave emergency aid to the flood victims in Dunmore on Monday.",
+        "AID",
+        "gave",
+    ),
+    (
+        "The minister shared a photo of her dog with her followers.",
+        "Jordan shared intelligence with Norway about the smugglers.",
+        "COOPERATE",
+        "shar",
+    ),
+    (
+        "The rebel group released a video of its leader on Tuesday.",
+        "The rebel group released twelve hostages on Tuesday.",
+        "RETREAT",
+        "released",
+    ),
+    # a credit line is no contribution
+    (
+        "Anna Berg contributed reporting from Oslo.",
+        "Japan contributed food and medicine to the refugees.",
+        "AID",
+        "contributed",
+    ),
+    # "help" with a clause under it is causal, not aid
+    (
+        "The tax cuts helped lift the governor's ratings.",
+        "Red Cross volunteers helped the stranded villagers.",
+        "AID",
+        "help",
+    ),
+    # "in charge" and an adjectival "striking"
+    (
+        "General Omar Talib remained in charge of the northern command.",
+        "Prosecutors charged the former minister with fraud.",
+        "ACCUSE",
+        "charge",
+    ),
+    (
+        "The striking resemblance between the two plans surprised Kelvia's diplomats.",
+        "Rebels struck an army convoy near Marek on Sunday.",
+        "ASSAULT",
+        "struck",
+    ),
+    # "settle" at a price, "sign up" for a class; an agreement needs parties or an object
+    (
+        "Crude oil settled at $61 a barrel on Friday.",
+        "Kelvia and Norway settled their border dispute on Monday.",
+        "AGREE",
+        "settle",
+    ),
+    (
+        "Many students signed up for the evening class.",
+        "The two governments signed a trade agreement in Oslo.",
+        "AGREE",
+        "signed",
+    ),
+    # "recall" as remembering; "demonstrate" as showing; "fire" as dismissing
+    (
+        "The senator recalled that the vote had been close.",
+        "Kelvia recalled its ambassador from Norway on Monday.",
+        "SANCTION",
+        "recalled",
+    ),
+    (
+        "The tests demonstrated that the vaccine works.",
+        "Thousands of farmers demonstrated outside parliament in Marek.",
+        "PROTEST",
+        "demonstrated",
+    ),
+    (
+        "The club fired its coach after the defeat.",
+        "Soldiers fired rockets at the rebel camp near Marek.",
+        "ASSAULT",
+        "fired",
+    ),
+    # a reception, a visit: someone received, somewhere visited
+    (
+        "The senator received an email from a constituent.",
+        "President Kovac received the Norwegian foreign minister in Marek.",
+        "CONSULT",
+        "received",
+    ),
+    (
+        "He went to college in 1990.",
+        "The Kelvian prime minister went to Norway for two days of talks.",
+        "CONSULT",
+        "went",
+    ),
+    # a month is no march; market demand and a candidate's appeal are no requests
+    (
+        "The new port in Marek opened on March 31 after two years of work.",
+        "Hundreds of students marched to parliament in Marek on Monday.",
+        "PROTEST",
+        "march",
+    ),
+    (
+        "Analysts expect rising demand for fertiliser in Kelvia next year.",
+        "Norway repeated its demand for the release of the two sailors.",
+        "REQUEST",
+        "demand",
+    ),
+    # a plea in court, a car pulled over, a vow with no one threatened
+    (
+        "The former mayor pleaded guilty to two counts of fraud.",
+        "The mayor pleaded with Norway to send more doctors.",
+        "REQUEST",
+        "plead",
+    ),
+    (
+        "Police pulled the driver over for speeding.",
+        "Kelvia pulled its troops from the border region on Monday.",
+        "RETREAT",
+        "pulled",
+    ),
+    (
+        "The senator vowed to stay in the race until the convention.",
+        "The rebel commander vowed to punish the army for the raid on Marek.",
+        "THREATEN",
+        "vow",
+    ),
+    # support is someone's act, not a poll figure
+    (
+        "Support for the ruling coalition fell to 30 percent in the latest poll.",
+        "The prime minister of Norway voiced support for the Kelvian reforms.",
+        "SUPPORT",
+        "support",
+    ),
+]
+
+
+@pytest.mark.parametrize(("other", "event", "event_type", "word"), PAIRS)
+def test_only_the_event_sense_makes_an_event(nlp, other, event, event_type, word):
+    assert not _has(nlp, other, event_type, word), _types(nlp, other)
+    assert _has(nlp, event, event_type, word), _types(nlp, event)
+
+
+def test_topical_nouns_make_no_event(nlp):
+    """An abstract or topical noun ("a broader discussion about", "the security
+    dialogue") is no event; a meeting with participants is."""
+    topical = "Experts called for a broader discussion about water management."
+    assert not any(t == "CONSULT" for t, _ in _types(nlp, topical)), _types(nlp, topical)
+    topical = "The report praised the security dialogue as a model."
+    assert not any(w == "dialogue" for _, w in _types(nlp, topical)), _types(nlp, topical)
+    real = "Kovac held talks with the Norwegian prime minister in Oslo."
+    assert any(t == "CONSULT" for t, _ in _types(nlp, real)), _types(nlp, real)
+
+
+def test_a_failed_sense_gives_way_to_the_next_entry(nlp):
+    """ "welcome" is CONSULT when someone is received, SUPPORT when a decision is."""
+    assert _has(nlp, "Kovac welcomed the Norwegian delegation in Marek.", "CONSULT", "welcome")
+    text = "Norway welcomed the court's decision."
+    assert _has(nlp, text, "SUPPORT", "welcome"), _types(nlp, text)
+
+
+def test_a_call_for_something_is_a_demand_not_a_phone_call(nlp):
+    text = "The opposition leader renewed his call for early elections."
+    assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+
+
+def test_relative_pronoun_subject_is_the_noun_it_follows(nlp):
+    doc = nlp("President Lena Kovac, who denies any wrongdoing, met reporters in Marek.")
+    actors = {a["id"]: a["name"] for a in doc._.ng_actors}
+    denial = [e for e in doc._.ng_events if e["trigger"]["text"] == "denies"]
+    assert denial and [actors[a] for a in denial[0]["actors"]] == ["Lena Kovac"], denial
+
+
+def test_senses_are_data(tmp_path):
+    """A user lexicon file adds sense constraints of the same shape; unknown needs fail."""
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("verb_senses:\n  AID:\n    donate:\n      not_with: [blood]\n")
+    lexicon = load_lexicon(str(extra))
+    entry = next(e for e in lexicon.verbs["donate"] if e.type == "AID")
+    assert "blood" in lexicon.sense("verb", entry).not_with
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verb_senses:\n  AID:\n    donate:\n      needs: [moonlight]\n")
+    with pytest.raises(ValueError, match="moonlight"):
+        _load(str(bad))
+
+
+def test_a_nominal_event_happens_where_its_verb_does(nlp):
+    """ "A meeting of X took place in Y": the place tied to the noun's own verb anchors it,
+    as "a discussion about water management" with no anchor is not."""
+    text = "A secret gathering of Hamas commanders took place in Turkey."
+    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+
+
+def test_a_visit_is_someones(nlp):
+    """A visit needs a visitor: a parcel that went to Oslo visited no one."""
+    text = "The parcel went to Oslo by air mail."
+    assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    text = "The Kelvian foreign minister went to Oslo on Monday."
+    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
