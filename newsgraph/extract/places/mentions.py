@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places.gazetteer import (
@@ -307,8 +309,14 @@ def _dateline_start(doc: Doc, i: int) -> bool:
 def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """An upper-case town name opening a report, as in "BOSTON (AP) -- ..."."""
     mentions = []
-    for i, token in enumerate(doc):
-        if not (token.is_alpha and token.is_upper and len(token) > 2 and _dateline_start(doc, i)):
+    if not len(doc):
+        return mentions
+    # Only all-capital words can open a dateline: found on the document's arrays, so that
+    # no Token is made for the other words.
+    flags = doc.to_array([IS_ALPHA, IS_UPPER])
+    for i in numpy.flatnonzero(flags[:, 0] & flags[:, 1]).tolist():
+        token = doc[i]
+        if not (len(token) > 2 and _dateline_start(doc, i)):
             continue
         for size in range(MAX_NAME_TOKENS, 0, -1):
             span = doc[i : i + size]
