@@ -165,6 +165,18 @@ def test_minhash_signatures_survive_storage(records):
     assert from_bytes(signature_bytes(sketch)).jaccard(sketch) == 1.0
 
 
+def test_outlet_funding_is_registry_data(tmp_path):
+    assert lookup("tass.com")["funding"] == "state-affiliated"
+    assert lookup("www.bbc.co.uk")["funding"] == "public"
+    assert lookup("reuters.com")["funding"] is None  # private, or not known: no label
+    mine = tmp_path / "mine.csv"
+    mine.write_text(
+        "domain,name,country,language,type,funding\nstate-wire.test,SW,XYZ,en,wire,state-affiliated\n"
+    )
+    assert lookup("state-wire.test", str(mine))["funding"] == "state-affiliated"
+    assert outlet_of({"source": {"domain": "nowhere.test"}})["funding"] is None
+
+
 def test_outlet_registry_and_metadata_fallback(tmp_path):
     assert lookup("www.example-wire.test")["country"] == "GBR"
     assert lookup("edition.cnn.com")["name"] == "CNN"

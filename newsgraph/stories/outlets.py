@@ -1,4 +1,4 @@
-"""The outlet registry: web domain -> name, country, language, type.
+"""The outlet registry: web domain -> name, country, language, type, funding.
 
 Shipped as editable data (``stories/data/outlets.csv``); the files of the ``outlets``
 setting (same columns) add outlets or override shipped ones. An outlet missing from both
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 Outlet = dict[str, str | None]
-FIELDS = ("domain", "name", "country", "language", "type")
+FIELDS = ("domain", "name", "country", "language", "type", "funding")
 
 
 def _rows(text: str) -> list[Outlet]:
@@ -74,4 +74,5 @@ def outlet_of(record: dict[str, Any], user_files: str = "") -> Outlet:
         "country": source.get("country"),
         "language": record.get("language"),
         "type": None,
+        "funding": None,
     }
