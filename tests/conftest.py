@@ -67,6 +67,15 @@ settings.load_profile(hypothesis_profile())
 # ---------------------------------------------------------------- shared evaluation data
 
 
+def events_dated(nlp, text: str, published: str | None):
+    """The events and times (by id) of ``text`` analysed as published on ``published``."""
+    doc = nlp.make_doc(text)
+    doc._.ng_published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc._.ng_events, {t["id"]: t for t in doc._.ng_times}
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared (or $NEWSGRAPH_SHARED). Absent: a skip on a user's machine, a
     failure where NEWSGRAPH_REQUIRE_SHARED_DATA is set. Callers carry the shared_data mark."""

@@ -8,6 +8,8 @@ import pytest
 from newsgraph.config import Config
 from newsgraph.nlp import load_pipeline
 
+from conftest import events_dated
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -15,12 +17,7 @@ def nlp():
 
 
 def _dated(nlp, text, published="2024-03-07"):
-    doc = nlp.make_doc(text)
-    doc._.ng_published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    times = {t["id"]: t for t in doc._.ng_times}
-    return doc._.ng_events, times
+    return events_dated(nlp, text, published)
 
 
 def _event(events, trigger):

@@ -13,7 +13,7 @@ from newsgraph.extract.events import lexicon as event_lexicon
 from newsgraph.extract.events.component import main_event
 from newsgraph.nlp import load_pipeline
 
-from conftest import ROOT, shared_path
+from conftest import ROOT, events_dated, shared_path
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
 
@@ -220,17 +220,10 @@ def test_different_steps_of_a_story_are_not_merged(nlp):
 # -- every event dated: its own time, else the document's date ------------------------
 
 
-def _dated(nlp, text, published):
-    doc = nlp.make_doc(text)
-    doc._.ng_published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    times = {t["id"]: t for t in doc._.ng_times}
-    return doc._.ng_events, times
-
-
 def test_event_without_a_time_takes_the_document_date(nlp):
-    events, times = _dated(nlp, "Police arrested two protesters outside parliament.", "2024-03-05")
+    events, times = events_dated(
+        nlp, "Police arrested two protesters outside parliament.", "2024-03-05"
+    )
     event = _one(events, "COERCE")
     assert event["time_source"] == "document"
     document_time = times[event["time"]]
@@ -239,28 +232,28 @@ def test_event_without_a_time_takes_the_document_date(nlp):
 
 
 def test_event_with_its_own_time_keeps_it(nlp):
-    events, times = _dated(nlp, "Police arrested two protesters on Monday.", "2024-03-07")
+    events, times = events_dated(nlp, "Police arrested two protesters on Monday.", "2024-03-07")
     event = _one(events, "COERCE")
     assert event["time_source"] == "text"
     assert times[event["time"]]["text"] == "Monday"
 
 
 def test_plans_and_conditions_stay_undated(nlp):
-    events, _ = _dated(nlp, "The union will strike if wages are cut.", "2024-03-07")
+    events, _ = events_dated(nlp, "The union will strike if wages are cut.", "2024-03-07")
     for event in events:
         if event["modality"] in {"future", "hypothetical"}:
             assert event["time"] is None and event["time_source"] is None
 
 
 def test_without_a_document_date_undated_events_stay_undated(nlp):
-    events, times = _dated(nlp, "Police arrested two protesters outside parliament.", None)
+    events, times = events_dated(nlp, "Police arrested two protesters outside parliament.", None)
     event = _one(events, "COERCE")
     assert event["time"] is None and event["time_source"] is None
     assert not any(t.get("source") == "document" for t in times.values())
 
 
 def test_a_merged_event_keeps_its_time_and_where_it_came_from_together(nlp):
-    events, times = _dated(
+    events, times = events_dated(
         nlp,
         "Police arrested two men outside the stadium. The arrests on Saturday were lawful.",
         "2024-03-05",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +14,7 @@ from lxml.etree import ParserError
 
 from newsgraph.clean.dates import date_evidence
 from newsgraph.clean.notices import article_chars, notice_kinds
-from newsgraph.clean.pagedate import markup_date
+from newsgraph.clean.pagedate import json_nodes, markup_date
 
 # Elements that never hold article text, for the fallback path.
 _NON_CONTENT = (
@@ -91,16 +90,6 @@ def _trafilatura(html: str, url: str | None, *, fast: bool, recall: bool = False
     return document.as_dict() if document is not None else {}
 
 
-def _walk_json(value: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(value, dict):
-        yield value
-        for item in value.values():
-            yield from _walk_json(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _walk_json(item)
-
-
 def _jsonld_body(html: str) -> str:
     """The page's own ``articleBody`` in its JSON-LD, the longest if several."""
     try:
@@ -113,7 +102,7 @@ def _jsonld_body(html: str) -> str:
             data = json.loads(script.text or "")
         except ValueError:
             continue
-        for node in _walk_json(data):
+        for node in json_nodes(data):
             body = node.get("articleBody")
             if isinstance(body, str):
                 bodies.append(lxml.html.fromstring(body).text_content() if "<" in body else body)

@@ -53,14 +53,15 @@ def iso_day(value: Any) -> str | None:
         return None
 
 
-def _nodes(value: Any) -> Iterator[dict[str, Any]]:
+def json_nodes(value: Any) -> Iterator[dict[str, Any]]:
+    """Every object in parsed JSON(-LD), at any depth."""
     if isinstance(value, dict):
         yield value
         for item in value.values():
-            yield from _nodes(item)
+            yield from json_nodes(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _nodes(item)
+            yield from json_nodes(item)
 
 
 Candidate = tuple[str, str, str, str]  # (raw value, ISO day, kind, field name)
@@ -73,7 +74,7 @@ def _jsonld_dates(tree: Any) -> list[Candidate]:
             data = json.loads(script.text or "")
         except ValueError:
             continue
-        for node in _nodes(data):
+        for node in json_nodes(data):
             kind = node.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if not any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
