@@ -308,13 +308,13 @@ def _dateline_start(doc: Doc, i: int) -> bool:
 
 def _dateline_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """An upper-case town name opening a report, as in "BOSTON (AP) -- ..."."""
-    mentions = []
+    mentions: list[Mention] = []
     if not len(doc):
         return mentions
     # Only all-capital words can open a dateline: found on the document's arrays, so that
     # no Token is made for the other words.
     flags = doc.to_array([IS_ALPHA, IS_UPPER])
-    for i in numpy.flatnonzero(flags[:, 0] & flags[:, 1]).tolist():
+    for i in numpy.flatnonzero(numpy.logical_and(flags[:, 0], flags[:, 1])).tolist():
         token = doc[i]
         if not (len(token) > 2 and _dateline_start(doc, i)):
             continue
