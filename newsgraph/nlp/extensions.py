@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.tokens import Doc, Span
 
 DOC_ATTRIBUTES = (
@@ -101,3 +101,27 @@ def token_table(doc: Doc) -> TokenTable:
     table = TokenTable(lower, lemma, pos)
     doc.user_data["newsgraph_tokens"] = table
     return table
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index of the first token of its sentence: what
+    ``token.sent.start`` gives, which spaCy finds anew (walking back) on every access.
+    Valid once the parser has set the sentence boundaries."""
+    cached = doc.user_data.get("newsgraph_sentence_starts")
+    if isinstance(cached, list) and len(cached) == len(doc):
+        return cached
+    starts: list[int] = []
+    current = 0
+    for i, flag in enumerate(doc.to_array([SENT_START]).tolist()):
+        if flag == 1:
+            current = i
+        starts.append(current)
+    doc.user_data["newsgraph_sentence_starts"] = starts
+    return starts
+
+
+def entities(doc: Doc) -> list[Span]:
+    """The document's entities: the list the entity-spans component keeps once it has run
+    (``doc.ents`` builds a new tuple of new Spans on every access), else ``doc.ents``."""
+    kept = doc._.newsgraph_entities
+    return list(kept) if kept is not None else list(doc.ents)

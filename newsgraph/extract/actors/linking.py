@@ -24,6 +24,7 @@ from newsgraph.extract.actors.named_places import leading_place_country
 from newsgraph.extract.actors.role_words import role_at
 from newsgraph.extract.common.folding import fold, name_parts
 from newsgraph.extract.places.gazetteer import Gazetteer
+from newsgraph.nlp.extensions import entities
 
 # Dependencies that make a city name an actor by metonymy ("Ankara rejected ...").
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
@@ -110,7 +111,7 @@ def country_in(
                 return code
     inside = [
         e
-        for e in (doc.ents if ents is None else ents)
+        for e in (entities(doc) if ents is None else ents)
         if e.start >= start and e.end <= end and not any(i in skip for i in range(e.start, e.end))
     ]
     for ent in inside:
@@ -212,7 +213,7 @@ class Linker:
         self.drafts: list[Draft] = []
         self.by_key: dict[str, Draft] = {}
         self.token_draft: dict[int, Draft] = {}
-        self.ents = [e for e in doc.ents if e.label_ in {"GPE", "NORP"}]
+        self.ents = [e for e in entities(doc) if e.label_ in {"GPE", "NORP"}]
         self.place_country = _place_countries(doc)
 
     def country_between(

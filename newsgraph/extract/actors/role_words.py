@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.titles import abbreviations
 from newsgraph.extract.common.datafiles import shipped_yaml
+from newsgraph.nlp.extensions import sentence_starts, token_table
 
 # Qualifiers worth keeping in a role's title ("former chief", "senior figure").
 ROLE_QUALIFIERS = frozenset(
@@ -77,29 +78,29 @@ def may_end_role(lower: str, lemma: str) -> bool:
 
 def role_at(token: Token) -> RoleWord | None:
     """The longest role phrase that ends at ``token`` (a noun), e.g. "prime minister"."""
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    if not may_end_role(token.lower_, token.lemma_.lower()):
-        return None  # cheap test first: most nouns end no role phrase
-    table = role_words()
     doc = token.doc
-    best = None
-    sentence_start = token.sent.start  # spaCy finds the sentence anew on every access
+    i = token.i
+    # Words are read from the document's token table, not from Tokens: this runs for
+    # every noun of every document, and spaCy makes a new Token on each ``doc[j]``.
+    table = token_table(doc)
+    if table.pos[i] not in {"NOUN", "PROPN"}:
+        return None
+    if not may_end_role(table.lower[i], table.lemma[i]):
+        return None  # cheap test first: most nouns end no role phrase
+    roles = role_words()
+    sentence_start = sentence_starts(doc)[i]
     for width in range(MAX_ROLE_WORDS, 0, -1):
-        start = token.i - width + 1
+        start = i - width + 1
         if start < sentence_start:
             continue
-        words = [t.lemma_.lower() for t in doc[start : token.i + 1]]
-        texts = [t.lower_ for t in doc[start : token.i + 1]]
-        candidates = [" ".join(words), " ".join(texts)]
+        texts = table.lower[start : i + 1]
+        candidates = [" ".join(table.lemma[start : i + 1]), " ".join(texts)]
         if "-" in texts:  # "inspector-general" as written
-            candidates.append(doc[start : token.i + 1].text.lower())
+            candidates.append(doc[start : i + 1].text.lower())
         for candidate in candidates:
-            if candidate in table:
-                return table[candidate]
-        if best:
-            break
-    return best
+            if candidate in roles:
+                return roles[candidate]
+    return None
 
 
 def role_title(token: Token, role: RoleWord) -> str:

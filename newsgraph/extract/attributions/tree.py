@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.attributions.quotes import QUOTE_MARKS
+from newsgraph.nlp.extensions import token_table
 
 TokenRange = tuple[int, int]
 
@@ -115,12 +117,19 @@ def index_sentences(doc: Doc) -> None:
     every call, which made sentence lookups the component's main cost. A line break also
     ends a sentence: the parser runs sentences over paragraph breaks."""
     bounds: list[TokenRange] = [(0, len(doc))] * len(doc)
+    if not len(doc):
+        doc.user_data[_SENTENCES_KEY] = bounds
+        return
+    # Line breaks are found on the arrays (a space token's lower form is its text), so
+    # that no Token is made for the other words.
+    lower = token_table(doc).lower
+    space = doc.to_array(IS_SPACE).tolist()
     for span in doc.sents:
         start = span.start
-        for token in span:
-            if token.is_space and "\n" in token.text:
-                _set_bounds(bounds, start, token.i + 1)
-                start = token.i + 1
+        for i in range(span.start, span.end):
+            if space[i] and "\n" in lower[i]:
+                _set_bounds(bounds, start, i + 1)
+                start = i + 1
         _set_bounds(bounds, start, span.end)
     doc.user_data[_SENTENCES_KEY] = bounds
 

@@ -28,6 +28,7 @@ from newsgraph.extract.places.mentions import (
     direction_words,
     not_places,
 )
+from newsgraph.nlp.extensions import entities
 
 # The label of a name found by one of these cues: resolve keeps it even when the gazetteer
 # does not know it (see resolve.KEPT_UNKNOWN_LABELS).
@@ -100,7 +101,7 @@ def _inside_longer_entity(name: Span) -> bool:
     """Whether ``name`` is part of a longer named entity ("Riverdale Lukoil South")."""
     return any(
         ent.start <= name.start and name.end <= ent.end and len(ent) > len(name)
-        for ent in name.doc.ents
+        for ent in entities(name.doc)
     )
 
 

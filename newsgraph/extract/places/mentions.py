@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_UPPER
+from spacy.attrs import IDX, IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places.gazetteer import (
@@ -30,6 +30,7 @@ from newsgraph.extract.places.gazetteer import (
     normalise,
     places_data,
 )
+from newsgraph.nlp.extensions import doc_text, entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose entities are places only when the whole name is a known place.
@@ -168,7 +169,7 @@ def _names_a_site(ent: Span) -> bool:
 
 def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
-    ents = list(doc.ents)
+    ents = entities(doc)
     for index, ent in enumerate(ents):
         if ent.label_ in OTHER_LABELS:
             if not (
@@ -268,23 +269,32 @@ def _name_goes_on(span: Span) -> bool:
     return after is not None and after.pos_ == "PROPN" and _capitalised(after)
 
 
+def _capitalised_words(doc: Doc) -> list[bool]:
+    """For each token: alphabetic and capitalised, read off the document's arrays (the
+    first letter of a token is the text at its offset) without making a Token."""
+    text = doc_text(doc)
+    return [
+        bool(alpha) and text[idx].isupper() for idx, alpha in doc.to_array([IDX, IS_ALPHA]).tolist()
+    ]
+
+
 def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    taken = {t.i for ent in doc.ents for t in ent}
+    taken = [False] * len(doc)
+    for ent in entities(doc):
+        taken[ent.start : ent.end] = [True] * len(ent)
+    word = _capitalised_words(doc) if len(doc) else []
     mentions = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if i in taken or not _capitalised(token) or not token.is_alpha:
+        if taken[i] or not word[i]:
             i += 1
             continue
         # Longest capitalised run first ("West Bank" before "West").
         for size in range(MAX_NAME_TOKENS, 0, -1):
             end = i + size
-            if end > len(doc) or any(j in taken for j in range(i, end)):
+            if end > len(doc) or any(taken[i:end]) or not word[end - 1]:
                 continue
             span = doc[i:end]
-            if not (_capitalised(span[-1]) and span[-1].is_alpha):
-                continue
             if _untagged_reading(span, gazetteer):
                 mentions.append(Mention(span.start_char, span.end_char, span.text, "GAZ"))
                 i = end
@@ -337,7 +347,9 @@ def _person_words(doc: Doc) -> frozenset[str]:
     """The surnames of the document's full person names ("Evo Morales" -> Morales): news
     names a person in full once, then by surname. (The model also tags some places as
     people, "Riverdale Gas Station"; their first word is no surname.)"""
-    return frozenset(ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1)
+    return frozenset(
+        ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
+    )
 
 
 def _names_a_person(mention: Mention, people: frozenset[str], gazetteer: Gazetteer) -> bool:

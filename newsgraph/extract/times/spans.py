@@ -19,6 +19,7 @@ from newsgraph.extract.times.normalise import normalise
 from newsgraph.extract.times.surroundings import not_a_time, not_a_time_in
 from newsgraph.extract.times.values import TimeContext
 from newsgraph.extract.times.words import time_words
+from newsgraph.nlp.extensions import entities
 
 _MODEL_LABELS = {"DATE", "TIME"}
 # The widest window (in tokens) searched inside an entity the normaliser cannot read whole.
@@ -379,7 +380,7 @@ def _readable(text: str) -> bool:
 
 def _model_candidates(doc: Doc, text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in _MODEL_LABELS:
             continue
         trimmed = _trim(text, ent.start_char, ent.end_char)
