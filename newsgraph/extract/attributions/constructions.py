@@ -368,11 +368,43 @@ def _sourceless_candidate(doc: Doc, token: Token, lexicon: CueLexicon) -> Candid
     )
 
 
+def _verb_cue_words(lexicon: CueLexicon) -> frozenset[str]:
+    """Every lemma that ``_verb_candidate`` reads as a cue without a "that" clause."""
+    return frozenset().union(
+        lexicon.verb_prepositions,
+        lexicon.light_verbs,
+        lexicon.speech,
+        lexicon.cognition,
+        lexicon.analysis,
+        lexicon.intention,
+        lexicon.coverage,
+        lexicon.object,
+    )
+
+
+def _that_clause_heads(doc: Doc, lower: list[str]) -> set[int]:
+    """Token indices of the verbs with a complement clause opened by "that" (what
+    ``that_clause`` looks for, less the subject), found from the few "that" tokens."""
+    heads = set()
+    for i, word in enumerate(lower):
+        if word != "that":
+            continue
+        mark = doc[i]
+        clause = mark.head
+        if mark.dep_ == "mark" and clause.dep_ == "ccomp" and mark.i < clause.i:
+            heads.add(clause.head.i)
+    return heads
+
+
 def rule_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Candidate]:
     """The lexicon's candidates of a parsed document, one per cue word, in text order."""
     candidates: list[Candidate] = []
     by_cue: dict[int, int] = {}
     table = token_table(doc)
+    # A verb is a cue by its lemma (cue_lemma may add a final "e") or by a "that" clause;
+    # the other verbs, most of them, are passed over before a Token is made for them.
+    cue_verbs = _verb_cue_words(lexicon)
+    that_heads = _that_clause_heads(doc, table.lower)
     for i, (lower, lemma, pos) in enumerate(zip(table.lower, table.lemma, table.pos, strict=True)):
         candidate: Candidate | None = None
         if lower in lexicon.prepositions:
@@ -380,7 +412,8 @@ def rule_candidates(doc: Doc, lexicon: CueLexicon, quotes: QuoteIndex) -> list[C
         elif lower in lexicon.sourceless:
             candidate = _sourceless_candidate(doc, doc[i], lexicon)
         elif pos in ("VERB", "AUX") and lemma not in lexicon.via:
-            candidate = _verb_candidate(doc, doc[i], lexicon, quotes)
+            if lemma in cue_verbs or lemma + "e" in cue_verbs or i in that_heads:
+                candidate = _verb_candidate(doc, doc[i], lexicon, quotes)
         elif pos == "NOUN" and lemma in lexicon.nominal:
             candidate = _nominal_candidate(doc, doc[i], lexicon)
         if candidate is not None:

@@ -24,8 +24,17 @@ class Hedge:
 def find_hedges(doc: Doc, lexicon: HedgeLexicon) -> list[Hedge]:
     """Every hedge in ``doc``, in text order, phrases first where they overlap words."""
     found: list[Hedge] = []
-    if lexicon.phrases is not None:
-        for match in lexicon.phrases.finditer(doc_text(doc)):
+    if lexicon.phrases is not None and lexicon.phrases_lower is not None:
+        text = doc_text(doc)
+        lowered = text.lower()
+        # Lower-cased text keeps every offset unless a letter changed length in lowering
+        # (rare: "İ"); then the case-insensitive pattern runs on the text itself.
+        pattern, searched = (
+            (lexicon.phrases_lower, lowered)
+            if len(lowered) == len(text)
+            else (lexicon.phrases, text)
+        )
+        for match in pattern.finditer(searched):
             found.append(Hedge(match.start(), match.end(), " ".join(match.group().lower().split())))
     taken = [(h.start, h.end) for h in found]
     table = token_table(doc)

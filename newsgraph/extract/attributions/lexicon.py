@@ -29,12 +29,17 @@ def _word_map(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
     }
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive whole-word regex for a list of phrases (longest first)."""
+def phrase_pattern(phrases: list[str], *, lower: bool = False) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word regex for a list of phrases (longest first); with
+    ``lower``, the lower-cased phrases matched case-sensitively, for lower-cased text
+    (several times faster than case-insensitive matching)."""
     if not phrases:
         return None
+    if lower:
+        phrases = [p.lower() for p in phrases]
     parts = sorted((r"\s+".join(map(re.escape, p.split())) for p in phrases), key=len)
-    return re.compile(r"\b(?:" + "|".join(reversed(parts)) + r")\b", re.IGNORECASE)
+    flags = 0 if lower else re.IGNORECASE
+    return re.compile(r"\b(?:" + "|".join(reversed(parts)) + r")\b", flags)
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class HedgeLexicon:
     words: frozenset[str]
     lemmas: frozenset[str]
     phrases: re.Pattern[str] | None
+    phrases_lower: re.Pattern[str] | None  # the same, for lower-cased text
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,12 @@ def cue_lexicon() -> CueLexicon:
 @lru_cache(maxsize=1)
 def hedge_lexicon() -> HedgeLexicon:
     data = _load("attribution_hedges.yaml")
+    phrases = [str(p) for p in data.get("phrases") or ()]
     lexicon: HedgeLexicon = _built(
-        HedgeLexicon, data, phrases=phrase_pattern([str(p) for p in data.get("phrases") or ()])
+        HedgeLexicon,
+        data,
+        phrases=phrase_pattern(phrases),
+        phrases_lower=phrase_pattern(phrases, lower=True),
     )
     return lexicon
 
