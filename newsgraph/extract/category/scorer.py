@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS, SENT_START
-from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.category.lexicon import PREFIX_MIN, Cue, Lexicon, Term
+from newsgraph.nlp.extensions import doc_text, token_table
 
 # Phrases of this concept hide the shorter terms inside them from every other concept.
 MASK_CONCEPT = "mask"
@@ -78,7 +78,7 @@ class TermIndex:
 
 
 # Token attributes read in one numpy call; Token objects are slow to create per word.
-_COLUMNS = [ORTH, LEMMA, POS, IS_PUNCT, IS_SPACE, SENT_START]
+_COLUMNS = [IDX, IS_PUNCT, IS_SPACE, SENT_START]
 
 
 @lru_cache(maxsize=65536)
@@ -95,14 +95,21 @@ def _keys(orth: str, lemma: str, pos: str, sentence_start: bool) -> tuple[str, .
 
 def _word_stream(doc: Doc) -> tuple[list[int], list[tuple[str, ...]]]:
     """Token indices of the non-punctuation words and their lookup keys."""
-    strings = doc.vocab.strings
+    # The words' strings come from the document's token table (read once for every
+    # component); only the flags are read here.
+    table = token_table(doc)
+    text = doc_text(doc)
     indices: list[int] = []
     keys: list[tuple[str, ...]] = []
-    for i, (orth, lemma, pos, punct, space, start) in enumerate(doc.to_array(_COLUMNS).tolist()):
+    for i, (idx, punct, space, start) in enumerate(doc.to_array(_COLUMNS).tolist()):
         if punct or space:
             continue
+        lower = table.lower[i]
+        # The month is told from the protest march by its capital, so that one word
+        # is compared as written.
+        orth = text[idx : idx + 5] if lower == "march" else lower
         indices.append(i)
-        keys.append(_keys(strings[orth], strings[lemma], POS_NAMES.get(pos, ""), start == 1))
+        keys.append(_keys(orth, table.lemma[i], table.pos[i], start == 1))
     return indices, keys
 
 
