@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from newsgraph.clean.lexicon import shipped_lines
+from newsgraph.clean.needles import any_required
 
 # Notices are one or two sentences; a paragraph longer than this is article text.
 NOTICE_MAX_WORDS = 60
@@ -26,6 +27,13 @@ def notice_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         kind, _, pattern = line.partition(" ")
         pairs.append((kind, re.compile(pattern.strip())))
     return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def notice_words() -> frozenset[str] | None:
+    """Words every notice holds one of (None: no such test): a paragraph without any
+    is no notice, and is not searched."""
+    return any_required([pattern for _, pattern in notice_patterns()])
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +57,9 @@ def notice_kind(paragraph: str) -> str | None:
 # figures over a repeated corpus do not count answers carried from one copy to the next.
 @lru_cache(maxsize=4096)
 def _short_text_notice(text: str) -> str | None:
+    words = notice_words()
+    if words is not None and not any(word in text for word in words):
+        return None
     if not any_notice().search(text):
         return None
     for kind, pattern in notice_patterns():
