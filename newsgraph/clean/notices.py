@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from newsgraph.clean.lexicon import shipped_lines
-from newsgraph.clean.needles import any_required
+from newsgraph.regex_shortcuts import any_required
 
 # Notices are one or two sentences; a paragraph longer than this is article text.
 NOTICE_MAX_WORDS = 60

@@ -20,6 +20,7 @@ from newsgraph.extract.times.surroundings import not_a_time, not_a_time_in
 from newsgraph.extract.times.values import TimeContext
 from newsgraph.extract.times.words import time_words
 from newsgraph.nlp.extensions import entities
+from newsgraph.regex_shortcuts import with_first_letters
 
 _MODEL_LABELS = {"DATE", "TIME"}
 # The widest window (in tokens) searched inside an entity the normaliser cannot read whole.
@@ -45,12 +46,16 @@ class Rule:
     needles: tuple[str, ...]
     # For a pattern whose words need not be next to each other: run it when this matches.
     gate: re.Pattern[str] | None = None
-    # The same pattern with ASCII semantics, for text that `_ASCII_ALIKE` describes.
+    # What is run: the pattern behind a test of its first letters (the same matches,
+    # found sooner), and that with ASCII semantics, for text that `_ASCII_ALIKE` describes.
+    scan_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
     ascii_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         flags = (self.pattern.flags & ~re.UNICODE) | re.ASCII
-        object.__setattr__(self, "ascii_pattern", re.compile(self.pattern.pattern, flags))
+        ascii_pattern = re.compile(self.pattern.pattern, flags)
+        object.__setattr__(self, "scan_pattern", with_first_letters(self.pattern))
+        object.__setattr__(self, "ascii_pattern", with_first_letters(ascii_pattern))
 
     def may_match(self, text: str, folded: str) -> bool:
         if any(needle in folded for needle in self.needles):
@@ -435,7 +440,7 @@ def _rule_candidates(text: str) -> list[Candidate]:
     for rule in _rule_patterns():
         if not rule.may_match(text, folded):
             continue
-        pattern = rule.ascii_pattern if ascii_alike else rule.pattern
+        pattern = rule.ascii_pattern if ascii_alike else rule.scan_pattern
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if _AMBIGUOUS_MONTHS.match(m.group(0)) and not _MONTH_CUES.search(

@@ -6,8 +6,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.clean.needles import any_required, required_words
 from newsgraph.clean.notices import notice_patterns
+from newsgraph.extract.times.spans import _rule_patterns
+from newsgraph.regex_shortcuts import (
+    any_required,
+    first_characters,
+    required_words,
+    with_first_letters,
+)
 
 
 def test_words_come_from_the_parts_every_match_passes_through():
@@ -69,3 +75,45 @@ def test_a_text_without_the_words_has_no_match(words):
         assert needed is not None
         if pattern.search(text):
             assert any(word in text for word in needed)
+
+
+def test_first_characters_of_a_pattern():
+    pattern = re.compile(r"\b(?:early|mid)?(?:last|this) (?:week|year)\b", re.IGNORECASE)
+    assert first_characters(pattern) == {"e", "m", "l", "t"}
+    assert first_characters(re.compile(r"(?:last)?\d+")) is None  # a digit may start it
+    assert first_characters(re.compile(r"[^a]bc")) is None
+    assert first_characters(re.compile(r"(?:x)?")) is None  # may match nothing
+    assert with_first_letters(re.compile("ab|ac")) is not None
+
+
+_TIME_WORDS = [
+    "Last",
+    "last",
+    "this",
+    "THIS",
+    "week",
+    "year",
+    "early",
+    "mid-",
+    "Monday",
+    "morning",
+    "k",
+    "\u212a",
+    "5",
+    "pm",
+    "ago",
+    "two",
+    "days",
+    " ",
+    ",",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(_TIME_WORDS), max_size=16))
+def test_the_lookahead_keeps_every_match(words):
+    text = " ".join(words)
+    for rule in _rule_patterns():
+        assert [m.span() for m in rule.pattern.finditer(text)] == [
+            m.span() for m in rule.scan_pattern.finditer(text)
+        ]
