@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.country_prior import apply_document_country, check_setting
+from newsgraph.extract.actors.country_prior import apply_country_prior, check_setting
 from newsgraph.extract.actors.demonyms import country_code
 from newsgraph.extract.actors.dictionary import dictionary, surface_forms
 from newsgraph.extract.actors.linking import Draft, Linker, surname
@@ -76,7 +76,7 @@ class ActorExtractor:
         name: str,
         dictionaries: str = "",
         cache: str = "",
-        country_prior: str = "text",
+        country_prior: str = "dominant",
     ):
         self.name = name
         self.country_prior = check_setting(country_prior)
@@ -103,8 +103,8 @@ class ActorExtractor:
             person.references.append((i, i + 1))
             linker.token_draft.setdefault(i, person)
         prior = set()
-        if self.country_prior == "document":
-            prior = apply_document_country(doc, linker.drafts)
+        if self.country_prior != "text":
+            prior = apply_country_prior(doc, linker.drafts, self.country_prior)
         records = self._records(doc, linker.drafts, prior)
         doc._.ng_actors = records
         doc._.ng_actor_tokens = {
@@ -257,7 +257,7 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"dictionaries": "", "cache": "", "country_prior": "text"},
+    default_config={"dictionaries": "", "cache": "", "country_prior": "dominant"},
 )
 def make_actors(
     nlp: Language, name: str, dictionaries: str, cache: str, country_prior: str
