@@ -72,8 +72,9 @@ def test_a_destination_is_not_the_holders_country(nlp):
         "top aide to Vice President Pence on a call with Ukrainian officials, testified too."
     )
     _, actors = _actors(nlp, text)
-    assert _named(actors, "Karl Vossberg")["country"] != "UKR"
-    assert _named(actors, "Dana Wills")["country"] != "UKR"
+    for name in ("Karl Vossberg", "Dana Wills"):  # no evidence; at most the document's prior
+        actor = _named(actors, name)
+        assert actor["country"] != "UKR" or actor["country_basis"] == "document"
     pence = _named(actors, "Pence")
     assert [r["title"] for r in pence["roles"]] == ["vice president"]  # not "top aide"
 
