@@ -6,14 +6,13 @@ country always joins that country's state actor (kind "state"), so "Turkey", "Tu
 only as a location is left to the places component and does not become an actor.
 
 Record: {id, name, kind, country, sector, roles[], affiliations[], mentions[], spans[],
-based_in[], references[], country_basis (only when "document")}. ``spans`` hold every
+based_in[], references[], country_basis (only for a prior)}. ``spans`` hold every
 mention's evidence, including role-noun phrases ("the group", "the Turkish president")
-that are not named entities. Unknown actors keep their
-text with sector "UNK" and country null rather than a guess (unless the
-``actor_country`` setting asks for the document's country as a marked prior, see
-``country_prior``). People: a title or apposition gives role, sector and country
-(``roles``, ``titles``); "he"/"she" resolve to a clear antecedent (``pronouns``), kept
-as ``references``.
+that are not named entities. Unknown actors keep their text with sector "UNK" and
+country null, unless the ``actor_country`` setting gives them the country that leads the
+document as a marked prior (``country_prior``). People: a title or apposition gives
+role, sector and country (``roles``, ``titles``); "he"/"she" resolve to a clear
+antecedent (``pronouns``), kept as ``references``.
 """
 
 from __future__ import annotations
