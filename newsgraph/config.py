@@ -66,11 +66,13 @@ class Config:
         "the shipped one; an entry with a shipped name replaces it",
     )
     actor_country: str = _setting(
-        "text",
-        "where an actor's country comes from: `text` (titles, appositions, demonyms, places "
-        "and the actor dictionary; without such evidence an actor keeps no country) or "
-        "`document` (such a person or body also takes the country the document names most, "
-        "marked `country_basis: document`)",
+        "dominant",
+        "where an actor's country comes from when the text gives no evidence (titles, "
+        "appositions, demonyms, places, the actor dictionary): `dominant` (the country that "
+        "clearly leads the document, if one does: its most-named country at 60% or more of "
+        "the country mentions, else the country 70% of its people and bodies with evidence "
+        "have), `document` (the most-named country, always) or `text` (none); a prior is "
+        "marked `country_basis: document`",
     )
     event_lexicon: str = _setting(
         "",

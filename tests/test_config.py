@@ -40,7 +40,7 @@ def test_components_take_their_settings_from_the_config():
     assert component_settings("newsgraph_actors_v1", config) == {
         "dictionaries": "a.yaml",
         "cache": "/c",  # the gazetteer, for places opening organisation names
-        "country_prior": "text",
+        "country_prior": "dominant",
     }
     assert component_settings("newsgraph_events_v1", config) == {"lexicons": "e.yaml"}
     assert component_settings("newsgraph_places_v1", config) == {"cache": "/c"}

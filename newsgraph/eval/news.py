@@ -123,6 +123,7 @@ class Predicted:
         self.text = record.get("text") or ""
         entities = {e.get("id"): e for e in record.get("entities", [])}
         self.actors: dict[Any, tuple[list[str], str]] = {}
+        self.priors: set[Any] = set()  # actors whose country is a prior (country_basis)
         for actor in record.get("actors", []):
             forms = [actor.get("name") or ""]
             forms += [
@@ -135,6 +136,8 @@ class Predicted:
             ]
             country = (actor.get("country") or "").upper()
             self.actors[actor.get("id")] = ([f for f in forms if f], country)
+            if actor.get("country_basis"):
+                self.priors.add(actor.get("id"))
         self.places = {p.get("id"): p for p in record.get("places", [])}
         self.times = {t.get("id"): t for t in record.get("times", [])}
         self.attributions = {a.get("id"): a for a in record.get("attributions", [])}
@@ -246,7 +249,28 @@ def _score_fields(
 
 
 def _score_countries(gold: GoldArticle, predicted: Predicted, tally: Counter[str]) -> None:
-    for actor in gold.annotation.get("actors", []):
+    """Recall side: gold actors with a country that a predicted actor names, and how many
+    of those have it. Precision side: predicted actors with a country that name a gold
+    actor, and how many have its country (a gold null counts as wrong), apart for those
+    whose country is a prior (``country_basis``)."""
+    gold_actors = gold.annotation.get("actors", [])
+    for actor_id, (forms, country) in predicted.actors.items():
+        lowered = {f.lower() for f in forms}
+        named = [
+            g
+            for g in gold_actors
+            if any(
+                n.lower() in lowered for n in [g.get("name") or "", *(g.get("mentions") or [])] if n
+            )
+        ]
+        if not country or not named:
+            continue
+        kind = "prior" if actor_id in predicted.priors else "text"
+        tally[f"country_{kind}_n"] += 1
+        tally[f"country_{kind}_ok"] += any(
+            (g.get("country") or "").upper() == country for g in named
+        )
+    for actor in gold_actors:
         if not actor.get("country"):
             continue
         names = {n.lower() for n in [actor.get("name") or "", *(actor.get("mentions") or [])] if n}
@@ -322,6 +346,12 @@ def score_news(
         "source": _share(tally["source_ok"], tally["source_n"]),
         "actor_found": _share(tally["actor_found"], tally["actor_gold"]),
         "actor_country": _share(tally["actor_country_ok"], tally["actor_found"]),
+        "country_P": _share(
+            tally["country_text_ok"] + tally["country_prior_ok"],
+            tally["country_text_n"] + tally["country_prior_n"],
+        ),
+        "country_P_prior": _share(tally["country_prior_ok"], tally["country_prior_n"]),
+        "n_country_prior": tally["country_prior_n"],
         "attr_P": _share(tally["att_pred_ok"], tally["att_pred"]),
         "attr_R": _share(tally["att_gold_ok"], tally["att_gold"]),
         "attr_src": _share(tally["att_src_ok"], tally["att_gold_ok"]),

@@ -6,14 +6,13 @@ country always joins that country's state actor (kind "state"), so "Turkey", "Tu
 only as a location is left to the places component and does not become an actor.
 
 Record: {id, name, kind, country, sector, roles[], affiliations[], mentions[], spans[],
-based_in[], references[], country_basis (only when "document")}. ``spans`` hold every
+based_in[], references[], country_basis (only for a prior)}. ``spans`` hold every
 mention's evidence, including role-noun phrases ("the group", "the Turkish president")
-that are not named entities. Unknown actors keep their
-text with sector "UNK" and country null rather than a guess (unless the
-``actor_country`` setting asks for the document's country as a marked prior, see
-``country_prior``). People: a title or apposition gives role, sector and country
-(``roles``, ``titles``); "he"/"she" resolve to a clear antecedent (``pronouns``), kept
-as ``references``.
+that are not named entities. Unknown actors keep their text with sector "UNK" and
+country null, unless the ``actor_country`` setting gives them the country that leads the
+document as a marked prior (``country_prior``). People: a title or apposition gives
+role, sector and country (``roles``, ``titles``); "he"/"she" resolve to a clear
+antecedent (``pronouns``), kept as ``references``.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors.country_prior import apply_document_country, check_setting
+from newsgraph.extract.actors.country_prior import apply_country_prior, check_setting
 from newsgraph.extract.actors.demonyms import country_code
 from newsgraph.extract.actors.dictionary import dictionary, surface_forms
 from newsgraph.extract.actors.linking import Draft, Linker, surname
@@ -76,7 +75,7 @@ class ActorExtractor:
         name: str,
         dictionaries: str = "",
         cache: str = "",
-        country_prior: str = "text",
+        country_prior: str = "dominant",
     ):
         self.name = name
         self.country_prior = check_setting(country_prior)
@@ -103,8 +102,8 @@ class ActorExtractor:
             person.references.append((i, i + 1))
             linker.token_draft.setdefault(i, person)
         prior = set()
-        if self.country_prior == "document":
-            prior = apply_document_country(doc, linker.drafts)
+        if self.country_prior != "text":
+            prior = apply_country_prior(doc, linker.drafts, self.country_prior)
         records = self._records(doc, linker.drafts, prior)
         doc._.ng_actors = records
         doc._.ng_actor_tokens = {
@@ -257,7 +256,7 @@ class ActorExtractor:
     "newsgraph_actors_v1",
     assigns=["doc._.ng_actors"],
     requires=["doc.ents", "token.dep", "token.lemma"],
-    default_config={"dictionaries": "", "cache": "", "country_prior": "text"},
+    default_config={"dictionaries": "", "cache": "", "country_prior": "dominant"},
 )
 def make_actors(
     nlp: Language, name: str, dictionaries: str, cache: str, country_prior: str

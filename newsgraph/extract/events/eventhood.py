@@ -60,10 +60,12 @@ def mention_features(
     for role in ("actors", "targets"):
         for actor_id in event[role]:
             actor = actors.get(actor_id, {})
+            # Evidence only: a prior (``country_basis``) depends on the actor_country setting.
+            known = bool(actor.get("country")) and not actor.get("country_basis")
             features += [
                 f"{role}.kind={actor.get('kind')}",
                 f"{role}.sector={actor.get('sector')}",
-                f"{role}.country={bool(actor.get('country'))}",
+                f"{role}.country={known}",
             ]
     attribution = attributions.get(event.get("attribution") or "")
     features.append(f"source={attribution['source_type'] if attribution else None}")
