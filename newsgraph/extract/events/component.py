@@ -35,6 +35,7 @@ from newsgraph.extract.events.dating import DocumentDate, date_events
 from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
+from newsgraph.extract.events.placing import place_in_document
 from newsgraph.extract.events.senses import Evidence, needs_met
 from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
@@ -155,8 +156,10 @@ class EventExtractor:
         modality = modality_of(head, lexicon)
         event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
         place: str | None = (destinations or tied)[0] if (destinations or tied) else None
+        place_source = "text" if place else None
         if place is None:
             place = places.nearest(sentence, found.tokens[0].idx)
+            place_source = "sentence" if place else None
         pattern = "noun" if not found.verbal else ("light" if found.noun is not None else "verb")
         confidence = (
             BASE_CONFIDENCE[pattern]
@@ -174,6 +177,7 @@ class EventExtractor:
             "actors": actor_ids,
             "targets": target_ids,
             "place": place,
+            "place_source": place_source,  # "document" set by placing.place_in_document
             "places": tied,
             "time": time,
             "time_source": None,  # set by dating.date_events
@@ -269,7 +273,8 @@ def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, An
         if previous["mode"] == record["mode"] and previous["actors"]:
             record["actors"] = list(previous["actors"])
             record["targets"] = record["targets"] or list(previous["targets"])
-            record["place"] = record["place"] or previous["place"]
+            if record["place"] is None:
+                record["place"], record["place_source"] = previous["place"], previous["place_source"]
             return
 
 
@@ -360,6 +365,7 @@ def make_event_coref(nlp: Language, name: str, event_model: str) -> Any:
             mentions = model.keep(mentions, doc._.ng_actors or [], doc._.ng_attributions or [])
         times = {t["id"]: t.get("value") for t in doc._.ng_times or []}
         doc._.ng_events = merge_mentions(mentions, doc_text(doc), times)
+        place_in_document(doc._.ng_events, doc)
         return doc
 
     return merge

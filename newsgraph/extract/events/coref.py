@@ -107,8 +107,10 @@ def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
         merged["places"] = _union(merged["places"], other["places"])
         merged["hedges"] = _union(merged["hedges"], other["hedges"])
         merged["hedge_spans"] = _union(merged["hedge_spans"], other["hedge_spans"])
-        for field in ("place", "attribution", "origin", "destination"):
+        for field in ("attribution", "origin", "destination"):
             merged[field] = merged[field] or other[field]
+        if merged["place"] is None and other["place"] is not None:
+            merged["place"], merged["place_source"] = other["place"], other.get("place_source")
         # A time of the text wins over the document's date; the time and where it came
         # from travel together.
         better = other.get("time_source") == "text" and merged.get("time_source") != "text"
