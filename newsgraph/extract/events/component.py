@@ -138,7 +138,9 @@ class EventExtractor:
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
             targets=target_ids,
-            placed=bool(tied or destinations) or _placed_by_governor(found, places),
+            # Only the trigger's own phrases (not its clause's) make a sense that needs a place.
+            placed=bool(places.tied(heads, travel, clause=False)[0])
+            or _placed_by_governor(found, places),
             timed=time is not None,
             antecedent=_antecedent(found, earlier),
         )

@@ -39,6 +39,11 @@ PLACE_PREPS = frozenset(
 )
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards", "onto"})
 ORIGIN_PREPS = frozenset({"from"})
+# Where a participant is ("officials in Kyiv"), not where it comes from ("a man from Ohio").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within"})
+PARTICIPANT_DEPS = frozenset({"dobj", "nsubjpass"})
+NAMING_DEPS = frozenset({"compound", "nmod", "amod"})
+VERBAL = frozenset({"VERB", "AUX"})
 DATELINE_MAX_CHARS = 60
 Ranges = list[tuple[int, int, str]]  # (start_char, end_char, preposition)
 
@@ -55,6 +60,28 @@ def _prep_ranges(token: Token) -> Ranges:
             stack += [c for c in grand.children if c.dep_ == "prep"]
             if grand.dep_ == "prep":
                 stack.append(grand)
+    return ranges
+
+
+def _clause_ranges(head: Token) -> Ranges:
+    """Where the trigger's clause places it when its own phrases do not:
+    * a locative phrase of its object or passive subject ("attacked a compound in X");
+    * a place naming a nominal trigger ("the Paris attack", "the Gaza talks");
+    * the phrases of a verb it is coordinated with, which share its setting ("opened
+      proceedings at its headquarters in X and charged Y");
+    * for an event noun that is its verb's subject, that verb's ("talks were held in X")."""
+    ranges: Ranges = []
+    for child in head.children:
+        if child.dep_ in PARTICIPANT_DEPS:
+            ranges += [r for r in _prep_ranges(child) if r[2] in LOCATIVE_PREPS]
+        elif child.dep_ in NAMING_DEPS and head.pos_ in {"NOUN", "PROPN"}:
+            ranges.append((child.left_edge.idx, char_end(child), "in"))
+        elif child.dep_ == "conj" and child.pos_ in VERBAL:
+            ranges += _prep_ranges(child)
+    if head.dep_ == "conj" and head.pos_ in VERBAL and head.head.pos_ in VERBAL:
+        ranges += _prep_ranges(head.head)
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}:
+        ranges += _prep_ranges(head.head)
     return ranges
 
 
@@ -81,8 +108,12 @@ class PlaceFinder:
             p for p in (doc._.ng_places or []) if not _is_dateline(doc, p)
         ]
 
-    def tied(self, heads: list[Token], travel: bool) -> tuple[list[str], list[str], list[str]]:
-        """(all tied place ids, origins, destinations) of the trigger tokens."""
+    def tied(
+        self, heads: list[Token], travel: bool, *, clause: bool = True
+    ) -> tuple[list[str], list[str], list[str]]:
+        """(all tied place ids, origins, destinations) of the trigger tokens: the places of
+        the trigger's own phrases, else (``clause``) those its clause gives it
+        (:func:`_clause_ranges`)."""
         ranges: Ranges = []
         for head in heads:
             ranges += _prep_ranges(head)
@@ -92,6 +123,14 @@ class PlaceFinder:
                     for c in head.children
                     if c.dep_ == "dobj"
                 ]
+        found = self._places_in(ranges, travel)
+        if clause and not found[0]:
+            found = self._places_in([r for h in heads for r in _clause_ranges(h)], travel)
+        return found
+
+    def _places_in(
+        self, ranges: Ranges, travel: bool
+    ) -> tuple[list[str], list[str], list[str]]:
         tied: list[str] = []
         origins: list[str] = []
         destinations: list[str] = []
