@@ -44,6 +44,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within"})
 PARTICIPANT_DEPS = frozenset({"dobj", "nsubjpass"})
 NAMING_DEPS = frozenset({"compound", "nmod", "amod"})
 VERBAL = frozenset({"VERB", "AUX"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
 DATELINE_MAX_CHARS = 60
 Ranges = list[tuple[int, int, str]]  # (start_char, end_char, preposition)
 
@@ -83,6 +84,30 @@ def _clause_ranges(head: Token) -> Ranges:
     if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}:
         ranges += _prep_ranges(head.head)
     return ranges
+
+
+def _governing_predicate(token: Token) -> int:
+    """The index of the nearest verb above ``token`` (the sentence root if none)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in VERBAL:
+            break
+    return token.i
+
+
+def _clause_predicates(heads: list[Token]) -> set[int]:
+    """The tokens whose places are the trigger's: the trigger itself, the verb governing an
+    event noun, verbs coordinated with either, and clauses describing an event noun
+    ("the investigation that named X")."""
+    clause: set[int] = set()
+    for head in heads:
+        predicate = head if head.pos_ in VERBAL else head.doc[_governing_predicate(head)]
+        for token in (head, predicate):
+            clause.add(token.i)
+            clause.update(c.i for c in token.children if c.dep_ in {"conj", "acl", "relcl"})
+            if token.dep_ == "conj":
+                clause.add(token.head.i)
+    return clause
 
 
 def char_end(token: Token) -> int:
@@ -153,3 +178,26 @@ class PlaceFinder:
         if not inside:
             return None
         return min(inside, key=lambda p: (abs(p["start"] - trigger_start), p["start"]))["id"]
+
+
+def clause_place(doc: Doc, places: list[dict[str, Any]], heads: list[Token]) -> str | None:
+    """The place of the trigger's clause nearest the trigger, among ``places`` (those of its
+    sentence), or None: a place governed by another predicate of the sentence ("denied
+    talks ... to stay under Moscow's protection") belongs to that predicate's event, and a
+    place that is the trigger's own subject or object ("charged Liverpool") takes part in
+    the event rather than hosting it."""
+    clause = _clause_predicates(heads)
+    local = []
+    for place in places:
+        span = doc.char_span(place["start"], place["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ARGUMENT_DEPS and root.head.i in clause:
+            continue
+        if _governing_predicate(root) in clause:
+            local.append(place)
+    if not local:
+        return None
+    start = heads[0].idx
+    return str(min(local, key=lambda p: (abs(p["start"] - start), p["start"]))["id"])
