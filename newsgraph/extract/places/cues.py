@@ -3,6 +3,10 @@
 - A name in apposition to a lower-case word for a kind of place: "the small town of Kasba
   Bonli", "the suburb of Madinaty", "the island of Samos". The kind noun says what the
   name is, so it need not be in the gazetteer (it then takes the document's main point).
+- A name the model tagged as a place, followed by a lower-case word for its kind: "New
+  Guffa village", "Kurmuk town". The same kind noun after the name says what it is, so an
+  unknown name of several words is kept (unresolved) instead of being dropped as a group
+  the model took for a place.
 - The parts of a hyphenated compound of place names: "Asia-Pacific", "the Nelson-Creston
   riding", "Armenia-Italy talks". The model tags (or misses) the compound as one name that
   no gazetteer knows; each part that is a known country, division, region or big town is a
@@ -12,6 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -24,6 +29,7 @@ from newsgraph.extract.places.mentions import (
     AREA_FEATURES,
     MAX_NAME_TOKENS,
     MIN_METONYMIC_TOWN,
+    PLACE_LABELS,
     Mention,
     direction_words,
     not_places,
@@ -176,13 +182,24 @@ def _compound_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
+def _kind_named(doc: Doc, gazetteer: Gazetteer, mention: Mention) -> Mention:
+    """``mention`` labelled as named by its kind when it is an unknown place-tagged name
+    followed by a kind noun ("New Guffa village")."""
+    if mention.label not in PLACE_LABELS or gazetteer.options(mention.text):
+        return mention
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or span.end >= len(doc) or doc[span.end].text not in kind_nouns():
+        return mention
+    return replace(mention, label=KIND_LABEL)
+
+
 def with_cues(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
     """``found`` (from :func:`mentions.find_mentions`) with the names the cues add.
 
     A compound's parts replace a mention of the whole compound that the gazetteer does not
     know; any other cue name is added only where no mention is yet.
     """
-    kept = list(found)
+    kept = [_kind_named(doc, gazetteer, m) for m in found]
     compounds = _compound_mentions(doc, gazetteer)
     for part in compounds:
         kept = [
