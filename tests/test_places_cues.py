@@ -97,3 +97,13 @@ def test_dateline_town_is_the_focus_of_a_local_story(nlp):
     found = by_text(places(nlp, text))
     hall = found["City Hall"]
     assert haversine_km(hall["lat"], hall["lon"], 33.75, -84.39) < 50
+
+
+def test_unknown_name_followed_by_its_kind_is_a_place(nlp):
+    found = by_text(places(nlp, "Government aircraft bombed Dar Kulla village on Sunday."))
+    assert "Dar Kulla" in found and found["Dar Kulla"]["geonameid"] is None
+
+
+def test_known_name_before_a_kind_noun_stays_resolved(nlp):
+    found = by_text(places(nlp, "Floods reached Mosul city on Sunday."))
+    assert found["Mosul"]["geonameid"] is not None

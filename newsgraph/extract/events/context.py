@@ -64,25 +64,37 @@ def _prep_ranges(token: Token) -> Ranges:
     return ranges
 
 
+def _participant_ranges(head: Token) -> Ranges:
+    """Locative phrases of the trigger's object or passive subject: "attacked a compound
+    in X" (where the target is, the attack is)."""
+    return [
+        r
+        for child in head.children
+        if child.dep_ in PARTICIPANT_DEPS
+        for r in _prep_ranges(child)
+        if r[2] in LOCATIVE_PREPS
+    ]
+
+
 def _clause_ranges(head: Token) -> Ranges:
     """Where the trigger's clause places it when its own phrases do not:
-    * a locative phrase of its object or passive subject ("attacked a compound in X");
+    * a locative phrase of its object or passive subject (:func:`_participant_ranges`);
     * a place naming a nominal trigger ("the Paris attack", "the Gaza talks");
-    * the phrases of a verb it is coordinated with, which share its setting ("opened
-      proceedings at its headquarters in X and charged Y");
+    * the phrases of a verb it is coordinated with, and of that verb's object, which share
+      its setting ("opened an inquiry in X and charged Y");
     * for an event noun that is its verb's subject, that verb's ("talks were held in X")."""
-    ranges: Ranges = []
-    for child in head.children:
-        if child.dep_ in PARTICIPANT_DEPS:
-            ranges += [r for r in _prep_ranges(child) if r[2] in LOCATIVE_PREPS]
-        elif child.dep_ in NAMING_DEPS and head.pos_ in {"NOUN", "PROPN"}:
-            ranges.append((child.left_edge.idx, char_end(child), "in"))
-        elif child.dep_ == "conj" and child.pos_ in VERBAL:
-            ranges += _prep_ranges(child)
+    ranges = _participant_ranges(head)
+    partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ in VERBAL]
     if head.dep_ == "conj" and head.pos_ in VERBAL and head.head.pos_ in VERBAL:
-        ranges += _prep_ranges(head.head)
-    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}:
-        ranges += _prep_ranges(head.head)
+        partners.append(head.head)
+    for partner in partners:
+        ranges += _prep_ranges(partner) + _participant_ranges(partner)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        ranges += [
+            (c.left_edge.idx, char_end(c), "in") for c in head.children if c.dep_ in NAMING_DEPS
+        ]
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            ranges += _prep_ranges(head.head)
     return ranges
 
 

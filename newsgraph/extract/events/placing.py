@@ -60,7 +60,7 @@ def place_in_document(events: list[dict[str, Any]], doc: Doc) -> None:
     finder = PlaceFinder(doc)
     by_id = {p["id"]: p for p in finder.places}
     for event in events:
-        if event["place_source"] == "sentence" and event["place"] in by_id:
+        if event.get("place_source") == "sentence" and event["place"] in by_id:
             event["place"] = _clause_place(doc, event, by_id[event["place"]], finder.places)
             event["place_source"] = "sentence" if event["place"] else None
     fallback = document_place(doc_text(doc), doc._.ng_places or [])
