@@ -17,6 +17,7 @@ from newsgraph.record.vocabulary import (
     ActorKind,
     LineageRelation,
     Modality,
+    PlaceSource,
     PloverType,
     PublishedSource,
     SourceType,
@@ -140,6 +141,7 @@ class Event(TypedDict):
     actors: list[str]
     targets: list[str]
     place: str | None
+    place_source: PlaceSource | None
     places: list[str]
     time: str | None
     time_source: TimeSource | None

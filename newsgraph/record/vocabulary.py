@@ -37,6 +37,7 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedSource = Literal["given", "html-meta", "url", "text", "embedded-post"]
 LineageRelation = Literal["duplicate", "copy", "rewrite"]
 TimeSource = Literal["text", "context", "document"]
+PlaceSource = Literal["text", "sentence", "document"]
 
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
 MODALITIES: tuple[str, ...] = get_args(Modality)

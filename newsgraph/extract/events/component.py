@@ -3,9 +3,10 @@
 For each sentence: find triggers (event_triggers), read actors and targets from the parse
 (arguments), modality and hedges (modality), the tied place and time (event_context).
 Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end}, actors[],
-targets[], place, places[], time, attribution, confidence, hedges[] (words), hedge_spans[],
-origin, destination, depth, same_as (only on a definite event noun that refers back to an
-earlier event: "the meeting")}. ``attribution`` is left null for the attributions component.
+targets[], place, place_source, places[], time, attribution, confidence, hedges[] (words),
+hedge_spans[], origin, destination, depth, same_as (only on a definite event noun that
+refers back to an earlier event: "the meeting")}. ``attribution`` is left null for the
+attributions component; ``place_source`` "document" is set by ``placing`` after coreference.
 ``depth`` is the number of clause links between the trigger and the sentence's main
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
@@ -276,7 +277,8 @@ def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, An
             record["actors"] = list(previous["actors"])
             record["targets"] = record["targets"] or list(previous["targets"])
             if record["place"] is None:
-                record["place"], record["place_source"] = previous["place"], previous["place_source"]
+                record["place"] = previous["place"]
+                record["place_source"] = previous["place_source"]
             return
 
 

@@ -1,9 +1,11 @@
 """Where and when an event happened: the place and time expressions tied to its trigger.
 
 Tied means syntactically attached: a prepositional phrase or adverbial of the trigger
-("met in Istanbul", "traveled to Istanbul from Beirut", "indicated in early December").
-Places fall back to the nearest place in the same sentence (never a dateline). Times are
-found by ``timing``, which keeps to the event's own clause.
+("met in Istanbul", "traveled to Istanbul from Beirut", "indicated in early December"),
+else one its clause gives it (:func:`_clause_ranges`). Places fall back to the nearest
+place in the same sentence (never a dateline), which ``placing`` keeps only when it belongs
+to the trigger's clause (:func:`clause_place`). Times are found by ``timing``, which keeps
+to the event's own clause.
 """
 
 from __future__ import annotations
@@ -165,9 +167,7 @@ class PlaceFinder:
             found = self._places_in([r for h in heads for r in _clause_ranges(h)], travel)
         return found
 
-    def _places_in(
-        self, ranges: Ranges, travel: bool
-    ) -> tuple[list[str], list[str], list[str]]:
+    def _places_in(self, ranges: Ranges, travel: bool) -> tuple[list[str], list[str], list[str]]:
         tied: list[str] = []
         origins: list[str] = []
         destinations: list[str] = []
