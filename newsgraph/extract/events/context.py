@@ -84,7 +84,8 @@ def _clause_ranges(head: Token) -> Ranges:
     * a place naming a nominal trigger ("the Paris attack", "the Gaza talks");
     * the phrases of a verb it is coordinated with, and of that verb's object, which share
       its setting ("opened an inquiry in X and charged Y");
-    * for an event noun that is its verb's subject, that verb's ("talks were held in X")."""
+    * for an event noun that is its verb's subject, that verb's locative phrases ("talks
+      were held in X")."""
     ranges = _participant_ranges(head)
     partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ in VERBAL]
     if head.dep_ == "conj" and head.pos_ in VERBAL and head.head.pos_ in VERBAL:
@@ -96,7 +97,13 @@ def _clause_ranges(head: Token) -> Ranges:
             (c.left_edge.idx, char_end(c), "in") for c in head.children if c.dep_ in NAMING_DEPS
         ]
         if head.dep_ in {"nsubj", "nsubjpass"}:
-            ranges += _prep_ranges(head.head)
+            # Only where its verb happens, not what it is about ("discussions focused on
+            # the conflict in Gaza" are not in Gaza).
+            ranges += [
+                (c.left_edge.idx, char_end(c.right_edge), c.lower_)
+                for c in head.head.children
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+            ]
     return ranges
 
 
