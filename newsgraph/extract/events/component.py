@@ -134,14 +134,16 @@ class EventExtractor:
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
+        # Only the trigger's own phrases (not its clause's) make a sense that needs a place.
+        placed = bool(tied) or _placed_by_governor(found, places)
+        if not tied:
+            tied, origins, destinations = places.clause_tied(heads, travel)
         time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
         evidence = Evidence(
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
             targets=target_ids,
-            # Only the trigger's own phrases (not its clause's) make a sense that needs a place.
-            placed=bool(places.tied(heads, travel, clause=False)[0])
-            or _placed_by_governor(found, places),
+            placed=placed,
             timed=time is not None,
             antecedent=_antecedent(found, earlier),
         )

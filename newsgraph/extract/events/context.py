@@ -154,12 +154,8 @@ class PlaceFinder:
             p for p in (doc._.ng_places or []) if not _is_dateline(doc, p)
         ]
 
-    def tied(
-        self, heads: list[Token], travel: bool, *, clause: bool = True
-    ) -> tuple[list[str], list[str], list[str]]:
-        """(all tied place ids, origins, destinations) of the trigger tokens: the places of
-        the trigger's own phrases, else (``clause``) those its clause gives it
-        (:func:`_clause_ranges`)."""
+    def tied(self, heads: list[Token], travel: bool) -> tuple[list[str], list[str], list[str]]:
+        """(all tied place ids, origins, destinations) of the trigger tokens' own phrases."""
         ranges: Ranges = []
         for head in heads:
             ranges += _prep_ranges(head)
@@ -169,10 +165,14 @@ class PlaceFinder:
                     for c in head.children
                     if c.dep_ == "dobj"
                 ]
-        found = self._places_in(ranges, travel)
-        if clause and not found[0]:
-            found = self._places_in([r for h in heads for r in _clause_ranges(h)], travel)
-        return found
+        return self._places_in(ranges, travel)
+
+    def clause_tied(
+        self, heads: list[Token], travel: bool
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The same for the places the trigger's clause gives it (:func:`_clause_ranges`),
+        asked when its own phrases name none."""
+        return self._places_in([r for h in heads for r in _clause_ranges(h)], travel)
 
     def _places_in(self, ranges: Ranges, travel: bool) -> tuple[list[str], list[str], list[str]]:
         tied: list[str] = []
