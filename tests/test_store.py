@@ -294,7 +294,8 @@ def undo_migration_7(con) -> None:
     # Indexed tables cannot drop a column in DuckDB; the migration adds it if missing.
     con.execute("UPDATE events SET hedges = NULL")
     con.execute("UPDATE attributions SET hedges = NULL")
-    con.execute("DELETE FROM schema_migrations WHERE version = 7")
+    # Later migrations go too: a store from before 0007 had none of them.
+    con.execute("DELETE FROM schema_migrations WHERE version >= 7")
 
 
 def test_hedges_and_word_index_are_backfilled_by_the_migration(tmp_path):
@@ -317,3 +318,23 @@ def test_hedges_and_word_index_are_backfilled_by_the_migration(tmp_path):
         assert store.con.execute("SELECT hedges FROM attributions").fetchone() == ('["said to"]',)
         words = {w for (w,) in store.con.execute("SELECT word FROM article_words").fetchall()}
     assert {"shelling", "border", "rebels", "eastern", "officials"} <= words
+
+
+def test_an_events_place_source_is_stored_and_listed(tmp_path):
+    from newsgraph.store.event_queries import EventFilter, list_events
+
+    text = "Talks were held in Geneva. Rebels shelled the town."
+    record = {
+        "id": "p1",
+        "text": text,
+        "places": [{"id": "P1", "text": "Geneva", "start": 19, "end": 25, "name": "Geneva"}],
+        "events": [
+            {"id": "V1", "type": "CONSULT", "place": "P1", "place_source": "text"},
+            {"id": "V2", "type": "ASSAULT", "place": "P1", "place_source": "document"},
+        ],
+    }
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.transaction() as con:
+            store.add(con, CleanDocument(id="p1", ref="p1", text=text, content_hash="h"), record)
+        items, _, _ = list_events(store.con, EventFilter(), limit=10)
+    assert {i["id"]: i["place_source"] for i in items} == {"V1": "text", "V2": "document"}

@@ -205,7 +205,8 @@ def list_events(
         " e.trigger_text, e.event_date, e.actors, e.targets, e.place_id, e.time_id,"
         " e.attribution_id, e.confidence, a.title, a.source_name, a.source_domain,"
         " p.name, p.country, p.lat, p.lon, q.source_type, q.source_text,"
-        f" {_SORT}, e.hedges, p.text, p.precision, e.mention_count, e.time_source"
+        f" {_SORT}, e.hedges, p.text, p.precision, e.mention_count, e.time_source,"
+        " e.place_source"
         # The page is chosen on the events (and only the joins the filters need), then
         # joined for display: sorting keys is cheaper than sorting joined rows.
         + _FROM
@@ -247,6 +248,7 @@ def list_events(
                 else None,
                 "time": r[11],
                 "time_source": r[28],
+                "place_source": r[29],
                 "mentions": r[27] or 1,
                 "attribution": sourcing(sources.get(r[0], {}), r[12]) if r[12] else None,
                 "hedges": json.loads(r[24]) if r[24] else [],

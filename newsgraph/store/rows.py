@@ -96,6 +96,7 @@ def extraction_rows(record: Record) -> dict[str, list[list[Any]]]:
             len(v.get("mentions") or []) or 1,
             v.get("time_source"),
             json.dumps(v.get("hedges") or []),
+            v.get("place_source"),
         ]
         for v in record.get("events") or []
     ]
@@ -140,7 +141,7 @@ COLUMNS = {
     "events": "article_id, event_id, type, mode, modality, category, trigger_text, "
     "trigger_start, trigger_end, sentence_start, sentence_end, actors, targets, "
     "place_id, time_id, attribution_id, confidence, event_date, mention_count, time_source, "
-    "hedges",
+    "hedges, place_source",
     "attributions": "article_id, attribution_id, source_text, source_type, source_actor, "
     "cue_text, content_start, content_end, direct, via, negated, hedges",
 }
