@@ -55,7 +55,7 @@ class ActorIndex:
         found = self.token_ids.get(head.i)
         if found and found not in self.generic:
             return found
-        inner = self._of_object(head)
+        inner = self._of_object(head) or self._apposed(head)
         if inner:
             return inner
         if found:
@@ -75,13 +75,32 @@ class ActorIndex:
                             return actor
         return None
 
+    def _apposed(self, head: Token) -> str | None:
+        """ "the group's leader, Ali Musa": a title or generic head names the actor its
+        apposition does."""
+        for appos in head.children:
+            if appos.dep_ == "appos":
+                found = self.token_ids.get(appos.i)
+                if found and found not in self.generic:
+                    return found
+        return None
+
     def _phrase_tokens(self, head: Token) -> Iterable[Token]:
+        """The head's own phrase; for a subject, its modifiers and "of" phrases but not
+        other prepositional phrases ("the attack on the embassy killed ..." does not name
+        the embassy as the killer)."""
+        subject = head.dep_ in SUBJECT_DEPS
         stack = [head]
         seen: list[Token] = []
         while stack:
             token = stack.pop()
             seen.append(token)
-            stack += [c for c in token.children if c.dep_ not in SKIP_SUBTREE]
+            stack += [
+                c
+                for c in token.children
+                if c.dep_ not in SKIP_SUBTREE
+                and not (subject and c.dep_ == "prep" and c.lower_ != "of")
+            ]
         return sorted(seen, key=lambda t: t.i)
 
     def pronoun(self, token: Token) -> str | None:
@@ -133,19 +152,46 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if found and token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "Najib, who denies ...": the relative pronoun stands for the noun it follows.
-            found = [token.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
+            found = [_anchor(token.head) if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
         if found:
-            passive = any(c.dep_ == "nsubjpass" for c in found) and token.i == verb.i
-            return found, passive
+            return found, _passive(verb, token, found)
         if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "two officers charged over the shooting": a participle after a noun is a
             # reduced passive, its noun the one acted on.
             reduced = token.dep_ == "acl" and token.tag_ == "VBN" and token.i == verb.i
-            return [token.head], reduced
+            return [_anchor(token.head)], reduced
         if token.dep_ not in INHERIT_DEPS or token.head.i == token.i:
             break
         token = token.head
     return [], False
+
+
+def _anchor(noun: Token) -> Token:
+    """The phrase a clause-modified noun stands for: "Raul Grijalva, the top Democrat who
+    helped ..." and "Jane Doe was the first senator to endorse ..." are about the named
+    person, not the title (an apposition, or the predicate of "be")."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subject:
+            return subject[0]
+    return noun
+
+
+def _passive(verb: Token, governor: Token, found: list[Token]) -> bool:
+    """Whether ``verb``'s subject (``found``, a child of ``governor``) is the one acted on:
+    a passive verb of its own ("was arrested", "wanted to be arrested", "get killed"), or
+    a bare participle conjoined to a passive ("was arrested and charged")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if not any(c.dep_ == "nsubjpass" for c in found):
+        return False
+    if governor.i == verb.i:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(
+        c.dep_ in {"aux", "nsubj"} for c in verb.children
+    )
 
 
 def agents(verb: Token) -> list[Token]:
@@ -172,14 +218,37 @@ def objects(verb: Token, target_preps: frozenset[str]) -> list[Token]:
     return found
 
 
-def nominal_actors(noun: Token) -> list[Token]:
-    """ "gathering of Hamas leaders", "a meeting between X and Y", "Turkey's refusal"."""
+def nominal_actors(noun: Token, patient_of: bool = False) -> list[Token]:
+    """ "gathering of Hamas leaders", "a meeting between X and Y", "Turkey's refusal".
+
+    ``patient_of``: the noun names an act done to someone ("the arrest of X"), so its "of"
+    phrase is the one acted on, not the actor (see :func:`of_is_patient`)."""
     found = [
         c
         for c in noun.children
         if c.dep_ in {"poss", "compound", "amod"} and (c.ent_type_ or c.pos_ == "PROPN")
     ]
+    preps = NOMINAL_ACTOR_PREPS - {"of"} if patient_of else NOMINAL_ACTOR_PREPS
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in NOMINAL_ACTOR_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             found += [g for g in prep.children if g.dep_ == "pobj"]
     return found
+
+
+def of_is_patient(noun: Token, patient_type: bool) -> bool:
+    """Whether the "of" phrase of an event noun names the one acted on: always when a
+    possessor names the actor ("Kenya's arrest of X", "the union's protest of the decision"),
+    else when the noun's type is one of acts done to someone (``patient_type``: "the
+    killing of X", against "a meeting of ministers")."""
+    return patient_type or any(c.dep_ == "poss" for c in noun.children)
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's "of" phrases."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]

@@ -27,6 +27,8 @@ from newsgraph.extract.events.arguments import (
     agents,
     nominal_actors,
     objects,
+    of_is_patient,
+    of_objects,
     subjects,
 )
 from newsgraph.extract.events.context import PlaceFinder
@@ -207,15 +209,17 @@ class EventExtractor:
                 actor_ids = index.of_arguments(subject_heads)
                 target_ids = index.of_arguments(objects(found.verb, preps))
             if found.noun is not None:
-                target_ids += [
-                    a for a in index.of_arguments(objects(found.noun, preps)) if a not in target_ids
-                ]
+                heads = objects(found.noun, preps)
+                if of_is_patient(found.noun, _patient_type(found, lexicon)):
+                    heads += of_objects(found.noun)  # "launched an investigation of X"
+                target_ids += [a for a in index.of_arguments(heads) if a not in target_ids]
             if not target_ids:
                 target_ids = _complement_targets(found.verb, preps, index, actor_ids)
         else:
             noun = found.noun
             assert noun is not None
-            actor_ids = index.of_arguments(nominal_actors(noun))
+            patient_of = of_is_patient(noun, _patient_type(found, lexicon))
+            actor_ids = index.of_arguments(nominal_actors(noun, patient_of))
             if not actor_ids and noun.dep_ in {"dobj", "pobj", "attr"}:
                 # "Israel reimposed blockades": the verb's subject runs the event.
                 governor = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -223,11 +227,16 @@ class EventExtractor:
                 if governor.pos_ in {"VERB", "AUX"} and not reporting:
                     heads, passive = subjects(governor)
                     actor_ids = [] if passive else index.of_arguments(heads)
+            target_heads = objects(noun, preps - {"of", "from", "between", "among"})
             target_ids = index.of_arguments(
-                objects(noun, preps - {"of", "from", "between", "among"})
+                target_heads + (of_objects(noun) if patient_of else [])
             )
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _patient_type(found: Found, lexicon: Lexicon) -> bool:
+    return lexicon.listed("nominal_patient_types", found.entry.type.lower())
 
 
 def _complement_targets(

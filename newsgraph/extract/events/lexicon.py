@@ -21,6 +21,7 @@ WORD_LISTS = (
     "hypothetical_modals",
     "future_modals",
     "target_preps",
+    "nominal_patient_types",
     "hedges",
     "travel_verbs",
     "obligation_modals",
