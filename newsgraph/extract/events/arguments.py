@@ -252,3 +252,27 @@ def of_objects(noun: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+
+
+# Links through which a trigger elaborates the one above it in the same clause: conjoined
+# verbs ("killed three and wounded twelve"), purposes and manners ("marched to protest",
+# "killed in the offensive"), objects and subjects ("investigating allegations", "the
+# attack killed"). Reported content (ccomp), relative clauses and appositions start
+# another statement, so they stop the climb.
+GOVERNOR_DEPS = frozenset(
+    {"conj", "advcl", "xcomp", "prep", "pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "npadvmod"}
+)
+GOVERNOR_CLIMB = 3
+
+
+def governing_trigger(head: Token, triggers: frozenset[int]) -> int | None:
+    """The nearest other trigger head (of ``triggers``, token indices) above ``head``
+    through :data:`GOVERNOR_DEPS` links, at most :data:`GOVERNOR_CLIMB` links up."""
+    token = head
+    for _ in range(GOVERNOR_CLIMB):
+        if token.dep_ not in GOVERNOR_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i in triggers:
+            return token.i
+    return None

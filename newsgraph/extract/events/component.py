@@ -5,7 +5,8 @@ For each sentence: find triggers (event_triggers), read actors and targets from 
 Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end}, actors[],
 targets[], place, places[], time, attribution, confidence, hedges[] (words), hedge_spans[],
 origin, destination, depth, same_as (only on a definite event noun that refers back to an
-earlier event: "the meeting")}. ``attribution`` is left null for the attributions component.
+earlier event: "the meeting"), governor (the start of the trigger this one hangs from in
+the same clause, or null; the coref step reads and drops it)}. ``attribution`` is left null for the attributions component.
 ``depth`` is the number of clause links between the trigger and the sentence's main
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
@@ -25,6 +26,7 @@ from newsgraph.extract.actors import component as _actors  # noqa: F401  (regist
 from newsgraph.extract.events.arguments import (
     ActorIndex,
     agents,
+    governing_trigger,
     nominal_actors,
     objects,
     of_is_patient,
@@ -102,6 +104,7 @@ class EventExtractor:
         for sentence in doc.sents:
             founds = list(sentence_triggers(sentence, lexicon))
             heads = frozenset(found.head.i for found in founds)
+            kept: dict[int, dict[str, Any]] = {}  # trigger head -> its record
             for found in founds:
                 record = self._record(
                     sentence, found, lexicon, index, places, (times, heads), records
@@ -114,6 +117,11 @@ class EventExtractor:
                     _refer_back(record, found, records)
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
+                kept[found.head.i] = record
+            for head_i, record in kept.items():
+                # Read by the coref step ("killed ... and wounded" is one attack), then dropped.
+                governor = governing_trigger(doc[head_i], frozenset(kept))
+                record["governor"] = None if governor is None else kept[governor]["trigger"]["start"]
         document_date = DocumentDate(doc)
         date_events(records, document_date)
         doc._.ng_events = records

@@ -13,6 +13,11 @@ Mentions are merged into the latest earlier event they are compatible with:
   or a definite or possessive event noun ("the raid", "Tuesday's talks") within that
   window of the event it names (only type and time must agree for such an anaphor).
 
+Triggers of one clause that hang from each other (each record's ``governor``: "killed
+three and wounded twelve", "marched to protest", "killed in the offensive") name one
+happening when type and time agree and their actors neither differ nor cross; their
+targets may differ ("three" and "twelve" were hurt in the same attack).
+
 The merged record keeps the fullest mention (most participant slots, then the earliest) as
 its ``trigger``/``sentence``; ``mentions`` lists every mention in text order; participants,
 places, hedges are the union over mentions, so no mention's evidence is lost.
@@ -61,6 +66,28 @@ def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str,
     return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
+def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[str, str]) -> bool:
+    """``mention`` hangs from a mention of ``cluster`` in the same clause, or one of them
+    hangs from it (see the module docstring), and may name the same happening."""
+    start = mention["trigger"]["start"]
+    tied = [
+        e
+        for e in cluster
+        if e["trigger"]["start"] == mention.get("governor") or e.get("governor") == start
+    ]
+    # The mention it hangs from may name other targets; the cluster's other mentions
+    # must agree as any merge requires (an umbrella "offensive" does not chain two killings).
+    return bool(tied) and all(
+        _same_kind(e, mention, times)
+        and _agree(e["actors"], mention["actors"])
+        and not (set(e["actors"]) & set(mention["targets"]))
+        and not (set(e["targets"]) & set(mention["actors"]))
+        if e in tied
+        else _compatible(e, mention, times)
+        for e in cluster
+    )
+
+
 def _same_mode(cluster: list[dict[str, Any]], mention: dict[str, Any]) -> bool:
     return bool(mention.get("mode")) and any(e.get("mode") == mention["mode"] for e in cluster)
 
@@ -101,6 +128,7 @@ def _union(first: list[Any], second: list[Any]) -> list[Any]:
 def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
     main = min(cluster, key=_fullness)
     merged = dict(main)
+    merged.pop("governor", None)
     others = [e for e in cluster if e is not main]
     for other in others:
         merged["actors"] = _union(merged["actors"], other["actors"])
@@ -169,8 +197,9 @@ def merge_mentions(
         same_word = [n for n in latest_first if stem in stems[n]]
         others = [n for n in latest_first if stem not in stems[n]]
         same_mode = [n for n in others if _same_mode(clusters[n], mention)]
-        home = None
-        for n in same_word + same_mode + [n for n in others if n not in same_mode]:
+        home = next((n for n in latest_first if _linked(clusters[n], mention, times)), None)
+        order = same_word + same_mode + [n for n in others if n not in same_mode]
+        for n in order if home is None else []:
             cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
             if _belongs(
