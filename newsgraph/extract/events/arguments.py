@@ -181,16 +181,33 @@ def _anchor(noun: Token) -> Token:
 
 def _passive(verb: Token, governor: Token, found: list[Token]) -> bool:
     """Whether ``verb``'s subject (``found``, a child of ``governor``) is the one acted on:
-    a passive verb of its own ("was arrested", "wanted to be arrested", "get killed"), or
-    a bare participle conjoined to a passive ("was arrested and charged")."""
+    a passive verb of its own ("was arrested", "wanted to be arrested", "get killed",
+    a headline's "leader arrested"), or a bare participle conjoined to a passive ("was
+    arrested and charged", "were killed and injured")."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if not any(c.dep_ == "nsubjpass" for c in found):
+    bare_conjunct = (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+    )
+    if governor.i != verb.i and not bare_conjunct:
         return False
-    if governor.i == verb.i:
-        return True
-    return verb.tag_ == "VBN" and verb.dep_ == "conj" and not any(
-        c.dep_ in {"aux", "nsubj"} for c in verb.children
+    return (
+        any(c.dep_ == "nsubjpass" for c in found)
+        or any(c.dep_ == "auxpass" for c in governor.children)
+        or _headline_passive(governor)
+    )
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Opposition leader arrested in Harare": a headline's bare participle (tagged VBN
+    with a subject of its own, no auxiliary and no object) is a passive without its
+    "was". (Headlines parse badly, so the participle's own label is not asked.)"""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children)
     )
 
 
