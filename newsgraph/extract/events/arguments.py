@@ -239,7 +239,13 @@ def nominal_actors(noun: Token, patient_of: bool = False) -> list[Token]:
     """ "gathering of Hamas leaders", "a meeting between X and Y", "Turkey's refusal".
 
     ``patient_of``: the noun names an act done to someone ("the arrest of X"), so its "of"
-    phrase is the one acted on, not the actor (see :func:`of_is_patient`)."""
+    phrase is the one acted on, not the actor (see :func:`of_is_patient`). A participle
+    with an agent names the actor outright ("the debt deal reached by X and Y")."""
+    done_by = [
+        g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in agents(c)
+    ]
+    if done_by:
+        return done_by
     found = [
         c
         for c in noun.children

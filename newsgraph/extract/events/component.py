@@ -138,7 +138,7 @@ class EventExtractor:
         earlier: list[dict[str, Any]],
     ) -> dict[str, Any] | None:
         head = found.head
-        actor_ids, target_ids = self._participants(found, lexicon, index)
+        actor_ids, target_ids = self._participants(found, lexicon, index, times[1])
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
@@ -200,8 +200,9 @@ class EventExtractor:
 
     @staticmethod
     def _participants(
-        found: Found, lexicon: Lexicon, index: ActorIndex
+        found: Found, lexicon: Lexicon, index: ActorIndex, triggers: frozenset[int]
     ) -> tuple[list[str], list[str]]:
+        """Actors and target of ``found``; ``triggers``: the sentence's trigger heads."""
         preps = lexicon.words["target_preps"]
         if found.obligation and found.verb is not None:
             speaker, _ = subjects(found.verb.head)
@@ -224,23 +225,44 @@ class EventExtractor:
             if not target_ids:
                 target_ids = _complement_targets(found.verb, preps, index, actor_ids)
         else:
-            noun = found.noun
-            assert noun is not None
-            patient_of = of_is_patient(noun, _patient_type(found, lexicon))
-            actor_ids = index.of_arguments(nominal_actors(noun, patient_of))
-            if not actor_ids and noun.dep_ in {"dobj", "pobj", "attr"}:
-                # "Israel reimposed blockades": the verb's subject runs the event.
-                governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-                reporting = lexicon.listed("reporting_verbs", governor.lemma_.lower())
-                if governor.pos_ in {"VERB", "AUX"} and not reporting:
-                    heads, passive = subjects(governor)
-                    actor_ids = [] if passive else index.of_arguments(heads)
-            target_heads = objects(noun, preps - {"of", "from", "between", "among"})
-            target_ids = index.of_arguments(
-                target_heads + (of_objects(noun) if patient_of else [])
-            )
+            actor_ids, target_ids = _nominal_participants(found, lexicon, index, triggers)
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _nominal_participants(
+    found: Found, lexicon: Lexicon, index: ActorIndex, triggers: frozenset[int]
+) -> tuple[list[str], list[str]]:
+    """Actors and targets of an event noun without a light verb: its own modifiers and
+    prepositions, else the verb it is an argument of ("Israel reimposed blockades", "X
+    pleaded guilty to the bombings"). That verb's subject is no actor when the verb is an
+    event of its own ("UNHCR condemned the attack": the condemner did not attack) or a
+    report; an undergoer verb's subject is the one acted on ("X faces charges")."""
+    noun = found.noun
+    assert noun is not None
+    preps = lexicon.words["target_preps"]
+    patient_of = of_is_patient(noun, _patient_type(found, lexicon))
+    actor_ids = index.of_arguments(nominal_actors(noun, patient_of))
+    target_heads = objects(noun, preps - {"of", "from", "between", "among"})
+    target_ids = index.of_arguments(target_heads + (of_objects(noun) if patient_of else []))
+    if actor_ids or noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return actor_ids, target_ids
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governor.dep_ == "acomp":  # "pleaded guilty to", "was responsible for"
+        governor = governor.head
+    lemma = governor.lemma_.lower()
+    if (
+        governor.pos_ not in {"VERB", "AUX"}
+        or governor.i in triggers
+        or lexicon.listed("reporting_verbs", lemma)
+    ):
+        return actor_ids, target_ids
+    heads, passive = subjects(governor)
+    if passive:
+        return actor_ids, target_ids
+    if lexicon.listed("undergoer_verbs", lemma):
+        return actor_ids, target_ids + [a for a in index.of_arguments(heads) if a not in target_ids]
+    return index.of_arguments(heads), target_ids
 
 
 def _patient_type(found: Found, lexicon: Lexicon) -> bool:

@@ -22,6 +22,7 @@ WORD_LISTS = (
     "future_modals",
     "target_preps",
     "nominal_patient_types",
+    "undergoer_verbs",
     "hedges",
     "travel_verbs",
     "obligation_modals",
