@@ -19,6 +19,7 @@ INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "
 NOMINAL_ACTOR_PREPS = frozenset({"of", "by", "from", "between", "among"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -108,23 +109,32 @@ class ActorIndex:
         if speaker:
             return speaker
         person = token.lower_ in PERSON_PRONOUNS
+        # "it" is one body; "they" may be a group of people as well.
+        kinds = {"state", "organization", "media"} | (
+            set() if token.lower_ in SINGULAR_PRONOUNS else {"group"}
+        )
         for start, actor, kind in reversed(self.mentions):
             if start >= token.i:
                 continue
             if person and kind == "person":
                 return actor
-            if not person and kind in {"state", "organization", "group", "media"}:
+            if not person and kind in kinds:
                 return actor
         return None
 
     def _speaker(self, token: Token) -> str | None:
-        """In "X said it/he would ...", the pronoun is X."""
+        """In "X said it/he would ...", the pronoun is X; in '"We apologise," it added',
+        "we" is whoever "it" is."""
         clause = token.head
         if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
             return None
         subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and subjects[0].pos_ != "PRON":
+        if not subjects:
+            return None
+        if subjects[0].pos_ != "PRON":
             return self.of_phrase(subjects[0])
+        if subjects[0].lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            return self.token_ids.get(subjects[0].i) or self.pronoun(subjects[0])
         return None
 
     def of_arguments(self, heads: Iterable[Token]) -> list[str]:
@@ -150,6 +160,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     token = verb
     for _ in range(MAX_CLIMB):
         found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if not found and any(c.dep_ == "expl" for c in token.children):
+            return [], False  # "there was an attack": no one named, not the clause above's
         if found and token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             # "Najib, who denies ...": the relative pronoun stands for the noun it follows.
             found = [_anchor(token.head) if c.lower_ in RELATIVE_PRONOUNS else c for c in found]

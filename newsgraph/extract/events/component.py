@@ -103,7 +103,7 @@ class EventExtractor:
         records: list[dict[str, Any]] = []
         for sentence in doc.sents:
             founds = list(sentence_triggers(sentence, lexicon))
-            heads = frozenset(found.head.i for found in founds)
+            heads = {found.head.i: found.entry.type for found in founds}
             kept: dict[int, dict[str, Any]] = {}  # trigger head -> its record
             for found in founds:
                 record = self._record(
@@ -134,7 +134,7 @@ class EventExtractor:
         lexicon: Lexicon,
         index: ActorIndex,
         places: PlaceFinder,
-        times: tuple[TimeFinder, frozenset[int]],
+        times: tuple[TimeFinder, dict[int, str]],
         earlier: list[dict[str, Any]],
     ) -> dict[str, Any] | None:
         head = found.head
@@ -142,7 +142,8 @@ class EventExtractor:
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
-        time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
+        statement = _statement_verb(head, lexicon)
+        time = event_time(times[0], heads, head, statement, frozenset(times[1]))
         evidence = Evidence(
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
@@ -200,9 +201,10 @@ class EventExtractor:
 
     @staticmethod
     def _participants(
-        found: Found, lexicon: Lexicon, index: ActorIndex, triggers: frozenset[int]
+        found: Found, lexicon: Lexicon, index: ActorIndex, triggers: dict[int, str]
     ) -> tuple[list[str], list[str]]:
-        """Actors and target of ``found``; ``triggers``: the sentence's trigger heads."""
+        """Actors and target of ``found``; ``triggers``: the sentence's trigger heads and
+        their types."""
         preps = lexicon.words["target_preps"]
         if found.obligation and found.verb is not None:
             speaker, _ = subjects(found.verb.head)
@@ -231,13 +233,14 @@ class EventExtractor:
 
 
 def _nominal_participants(
-    found: Found, lexicon: Lexicon, index: ActorIndex, triggers: frozenset[int]
+    found: Found, lexicon: Lexicon, index: ActorIndex, triggers: dict[int, str]
 ) -> tuple[list[str], list[str]]:
     """Actors and targets of an event noun without a light verb: its own modifiers and
     prepositions, else the verb it is an argument of ("Israel reimposed blockades", "X
-    pleaded guilty to the bombings"). That verb's subject is no actor when the verb is an
-    event of its own ("UNHCR condemned the attack": the condemner did not attack) or a
-    report; an undergoer verb's subject is the one acted on ("X faces charges")."""
+    pleaded guilty to the bombings"). That verb's subject is no actor when the verb judges
+    the event (an event of a type in the lexicon's ``judging_types``: "UNHCR condemned the
+    attack", the condemner did not attack; but "X threatened sanctions", "police arrested
+    Y in a raid") or reports it; an undergoer verb's subject is the one acted on ("X faces charges")."""
     noun = found.noun
     assert noun is not None
     preps = lexicon.words["target_preps"]
@@ -253,7 +256,7 @@ def _nominal_participants(
     lemma = governor.lemma_.lower()
     if (
         governor.pos_ not in {"VERB", "AUX"}
-        or governor.i in triggers
+        or lexicon.listed("judging_types", triggers.get(governor.i, "").lower())
         or lexicon.listed("reporting_verbs", lemma)
     ):
         return actor_ids, target_ids

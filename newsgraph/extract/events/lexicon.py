@@ -23,6 +23,7 @@ WORD_LISTS = (
     "target_preps",
     "nominal_patient_types",
     "undergoer_verbs",
+    "judging_types",
     "hedges",
     "travel_verbs",
     "obligation_modals",
