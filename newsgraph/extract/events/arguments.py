@@ -56,7 +56,7 @@ class ActorIndex:
         found = self.token_ids.get(head.i)
         if found and found not in self.generic:
             return found
-        inner = self._of_object(head) or self._apposed(head)
+        inner = self._of_object(head)
         if inner:
             return inner
         if found:
@@ -74,16 +74,6 @@ class ActorIndex:
                         actor = self.of_phrase(obj)
                         if actor:
                             return actor
-        return None
-
-    def _apposed(self, head: Token) -> str | None:
-        """ "the group's leader, Ali Musa": a title or generic head names the actor its
-        apposition does."""
-        for appos in head.children:
-            if appos.dep_ == "appos":
-                found = self.token_ids.get(appos.i)
-                if found and found not in self.generic:
-                    return found
         return None
 
     def _phrase_tokens(self, head: Token) -> Iterable[Token]:
