@@ -31,6 +31,29 @@ ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few p
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
 ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# Words just before an event noun that announce another occurrence of its kind ("a second
+# attack", "another arrest", "the team's second such arrest"): such a mention starts an
+# event of its own (English closed class: ordinals and "other"-words).
+ANOTHER_WORDS = frozenset(
+    {
+        "another",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "new",
+        "fresh",
+        "further",
+        "separate",
+        "other",
+        "earlier",
+        "previous",
+        "latest",
+        "subsequent",
+        "renewed",
+        "such",
+    }
+)
 
 
 def _participants(event: dict[str, Any]) -> set[str]:
@@ -96,6 +119,12 @@ def _anaphoric(mention: dict[str, Any], text: str) -> bool:
     """A definite or possessive reference: "the raid", "Tuesday's talks"."""
     before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
     return bool(before) and (before[-1].lower() in ANAPHOR_WORDS or before[-1].endswith("'s"))
+
+
+def _another(mention: dict[str, Any], text: str) -> bool:
+    """ "a second attack", "another arrest", "a separate raid": a new occurrence."""
+    before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
+    return any(w.lower().strip(",;") in ANOTHER_WORDS for w in before[-2:])
 
 
 def _stem(event: dict[str, Any]) -> str:
@@ -199,7 +228,9 @@ def merge_mentions(
         same_mode = [n for n in others if _same_mode(clusters[n], mention)]
         home = next((n for n in latest_first if _linked(clusters[n], mention, times)), None)
         order = same_word + same_mode + [n for n in others if n not in same_mode]
-        for n in order if home is None else []:
+        if home is not None or _another(mention, text):
+            order = []
+        for n in order:
             cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
             if _belongs(
