@@ -214,7 +214,9 @@ class EventExtractor:
         if found.verb is not None:
             subject_heads, passive = subjects(found.verb)
             if passive:
-                actor_ids = index.of_arguments(agents(found.verb))
+                actor_ids = index.of_arguments(agents(found.verb)) or _reporter_as_agent(
+                    found, lexicon, index
+                )
                 target_ids = index.of_arguments(subject_heads)
             else:
                 actor_ids = index.of_arguments(subject_heads)
@@ -230,6 +232,19 @@ class EventExtractor:
             actor_ids, target_ids = _nominal_participants(found, lexicon, index, triggers)
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _reporter_as_agent(found: Found, lexicon: Lexicon, index: ActorIndex) -> list[str]:
+    """ "The army said 30 fighters were killed": security forces report their own acts in
+    the agentless passive; the lexicon's ``reporting_agents`` says which sectors for which
+    types."""
+    sectors = lexicon.reporting_agents.get(found.entry.type)
+    statement = _statement_verb(found.head, lexicon) if sectors else None
+    if statement is None:
+        return []
+    speakers, passive = subjects(statement)
+    found_ids = [] if passive else index.of_arguments(speakers)
+    return [a for a in found_ids if index.sectors.get(a) in (sectors or ())]
 
 
 def _nominal_participants(
