@@ -244,9 +244,7 @@ def nominal_actors(noun: Token, patient_of: bool = False) -> list[Token]:
     ``patient_of``: the noun names an act done to someone ("the arrest of X"), so its "of"
     phrase is the one acted on, not the actor (see :func:`of_is_patient`). A participle
     with an agent names the actor outright ("the debt deal reached by X and Y")."""
-    done_by = [
-        g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in agents(c)
-    ]
+    done_by = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for g in agents(c)]
     if done_by:
         return done_by
     found = [

@@ -6,7 +6,8 @@ Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end},
 targets[], place, places[], time, attribution, confidence, hedges[] (words), hedge_spans[],
 origin, destination, depth, same_as (only on a definite event noun that refers back to an
 earlier event: "the meeting"), governor (the start of the trigger this one hangs from in
-the same clause, or null; the coref step reads and drops it)}. ``attribution`` is left null for the attributions component.
+the same clause, or null; the coref step reads and drops it)}. ``attribution`` is left null
+for the attributions component.
 ``depth`` is the number of clause links between the trigger and the sentence's main
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
@@ -118,10 +119,7 @@ class EventExtractor:
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
                 kept[found.head.i] = record
-            for head_i, record in kept.items():
-                # Read by the coref step ("killed ... and wounded" is one attack), then dropped.
-                governor = governing_trigger(doc[head_i], frozenset(kept))
-                record["governor"] = None if governor is None else kept[governor]["trigger"]["start"]
+            _link_governors(doc, kept)
         document_date = DocumentDate(doc)
         date_events(records, document_date)
         doc._.ng_events = records
@@ -255,7 +253,8 @@ def _nominal_participants(
     pleaded guilty to the bombings"). That verb's subject is no actor when the verb judges
     the event (an event of a type in the lexicon's ``judging_types``: "UNHCR condemned the
     attack", the condemner did not attack; but "X threatened sanctions", "police arrested
-    Y in a raid") or reports it; an undergoer verb's subject is the one acted on ("X faces charges")."""
+    Y in a raid") or reports it; an undergoer verb's subject is the one acted on ("X faces
+    charges")."""
     noun = found.noun
     assert noun is not None
     preps = lexicon.words["target_preps"]
@@ -263,28 +262,36 @@ def _nominal_participants(
     actor_ids = index.of_arguments(nominal_actors(noun, patient_of))
     target_heads = objects(noun, preps - {"of", "from", "between", "among"})
     target_ids = index.of_arguments(target_heads + (of_objects(noun) if patient_of else []))
-    if actor_ids or noun.dep_ not in {"dobj", "pobj", "attr"}:
+    if noun.dep_ not in {"dobj", "pobj", "attr"}:
         return actor_ids, target_ids
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
     if governor.dep_ == "acomp":  # "pleaded guilty to", "was responsible for"
         governor = governor.head
     lemma = governor.lemma_.lower()
-    if (
-        governor.pos_ not in {"VERB", "AUX"}
-        or lexicon.listed("judging_types", triggers.get(governor.i, "").lower())
-        or lexicon.listed("reporting_verbs", lemma)
-    ):
+    if governor.pos_ not in {"VERB", "AUX"} or lexicon.listed("reporting_verbs", lemma):
         return actor_ids, target_ids
     heads, passive = subjects(governor)
     if passive:
         return actor_ids, target_ids
     if lexicon.listed("undergoer_verbs", lemma):
         return actor_ids, target_ids + [a for a in index.of_arguments(heads) if a not in target_ids]
+    if actor_ids or lexicon.listed("judging_types", triggers.get(governor.i, "").lower()):
+        return actor_ids, target_ids
     return index.of_arguments(heads), target_ids
 
 
 def _patient_type(found: Found, lexicon: Lexicon) -> bool:
     return lexicon.listed("nominal_patient_types", found.entry.type.lower())
+
+
+def _link_governors(doc: Doc, kept: dict[int, dict[str, Any]]) -> None:
+    """Each record's ``governor``: the trigger start of the record it hangs from in its
+    clause (``kept``: trigger head -> record, one sentence). Read by the coref step
+    ("killed ... and wounded" is one attack), which drops it."""
+    heads = frozenset(kept)
+    for head_i, record in kept.items():
+        governor = governing_trigger(doc[head_i], heads)
+        record["governor"] = None if governor is None else kept[governor]["trigger"]["start"]
 
 
 def _complement_targets(
