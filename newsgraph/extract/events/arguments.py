@@ -78,9 +78,9 @@ class ActorIndex:
         return None
 
     def _phrase_tokens(self, head: Token) -> Iterable[Token]:
-        """The head's own phrase; for a subject, its modifiers and "of" phrases but not
-        other prepositional phrases ("the attack on the embassy killed ..." does not name
-        the embassy as the killer)."""
+        """The head's own phrase; for a subject, its modifiers and the prepositions that
+        name a doer ("statements from X", "talks between X and Y") but not others ("the
+        attack on the embassy killed ..." does not name the embassy as the killer)."""
         subject = head.dep_ in SUBJECT_DEPS
         stack = [head]
         seen: list[Token] = []
@@ -91,7 +91,7 @@ class ActorIndex:
                 c
                 for c in token.children
                 if c.dep_ not in SKIP_SUBTREE
-                and not (subject and c.dep_ == "prep" and c.lower_ != "of")
+                and not (subject and c.dep_ == "prep" and c.lower_ not in NOMINAL_ACTOR_PREPS)
             ]
         return sorted(seen, key=lambda t: t.i)
 
@@ -289,12 +289,16 @@ GOVERNOR_DEPS = frozenset(
 GOVERNOR_CLIMB = 3
 
 
-def governing_trigger(head: Token, triggers: frozenset[int]) -> int | None:
+def governing_trigger(head: Token, triggers: frozenset[int], conjoined: bool = True) -> int | None:
     """The nearest other trigger head (of ``triggers``, token indices) above ``head``
-    through :data:`GOVERNOR_DEPS` links, at most :data:`GOVERNOR_CLIMB` links up."""
+    through :data:`GOVERNOR_DEPS` links, at most :data:`GOVERNOR_CLIMB` links up.
+    ``conjoined``: whether a conjoined verb counts ("killed three and wounded twelve" is
+    one attack; "raided a warehouse and arrested four men" are two steps)."""
     token = head
     for _ in range(GOVERNOR_CLIMB):
         if token.dep_ not in GOVERNOR_DEPS or token.head.i == token.i:
+            return None
+        if token.dep_ == "conj" and not conjoined:
             return None
         token = token.head
         if token.i in triggers:

@@ -119,7 +119,7 @@ class EventExtractor:
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
                 kept[found.head.i] = record
-            _link_governors(doc, kept)
+            _link_governors(doc, kept, lexicon)
         document_date = DocumentDate(doc)
         date_events(records, document_date)
         doc._.ng_events = records
@@ -284,13 +284,15 @@ def _patient_type(found: Found, lexicon: Lexicon) -> bool:
     return lexicon.listed("nominal_patient_types", found.entry.type.lower())
 
 
-def _link_governors(doc: Doc, kept: dict[int, dict[str, Any]]) -> None:
+def _link_governors(doc: Doc, kept: dict[int, dict[str, Any]], lexicon: Lexicon) -> None:
     """Each record's ``governor``: the trigger start of the record it hangs from in its
     clause (``kept``: trigger head -> record, one sentence). Read by the coref step
-    ("killed ... and wounded" is one attack), which drops it."""
+    ("killed ... and wounded" is one attack), which drops it. Conjoined verbs count only
+    for the lexicon's ``conjoined_types``."""
     heads = frozenset(kept)
     for head_i, record in kept.items():
-        governor = governing_trigger(doc[head_i], heads)
+        conjoined = lexicon.listed("conjoined_types", record["type"].lower())
+        governor = governing_trigger(doc[head_i], heads, conjoined)
         record["governor"] = None if governor is None else kept[governor]["trigger"]["start"]
 
 

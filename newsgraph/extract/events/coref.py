@@ -15,7 +15,8 @@ Mentions are merged into the latest earlier event they are compatible with:
 
 Triggers of one clause that hang from each other (each record's ``governor``: "killed
 three and wounded twelve", "marched to protest", "killed in the offensive") name one
-happening when type and time agree and their actors neither differ nor cross; their
+happening when type and time agree (and a journey is not linked to the meeting it goes
+to: "traveled for the talks" are two) and their actors neither differ nor cross; their
 targets may differ ("three" and "twelve" were hurt in the same attack).
 
 The merged record keeps the fullest mention (most participant slots, then the earliest) as
@@ -31,6 +32,7 @@ ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few p
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
 ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+JOURNEY_MODES = frozenset({"visit"})  # the lexicon's mode of travel verbs and nouns
 # Words just before an event noun that announce another occurrence of its kind ("a second
 # attack", "another arrest", "the team's second such arrest"): such a mention starts an
 # event of its own (English closed class: ordinals and "other"-words).
@@ -89,6 +91,13 @@ def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str,
     return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
+def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """ "met ... to discuss" is one meeting; "traveled ... for the talks" is a journey and
+    the meeting it goes to."""
+    modes = {first.get("mode"), second.get("mode")}
+    return len(modes) == 1 or not modes & JOURNEY_MODES
+
+
 def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[str, str]) -> bool:
     """``mention`` hangs from a mention of ``cluster`` in the same clause, or one of them
     hangs from it (see the module docstring), and may name the same happening."""
@@ -96,7 +105,8 @@ def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[
     tied = [
         e
         for e in cluster
-        if e["trigger"]["start"] == mention.get("governor") or e.get("governor") == start
+        if (e["trigger"]["start"] == mention.get("governor") or e.get("governor") == start)
+        and _one_occasion(e, mention)
     ]
     # The mention it hangs from may name other targets; the cluster's other mentions
     # must agree as any merge requires (an umbrella "offensive" does not chain two killings).

@@ -24,6 +24,7 @@ WORD_LISTS = (
     "nominal_patient_types",
     "undergoer_verbs",
     "judging_types",
+    "conjoined_types",
     "hedges",
     "travel_verbs",
     "obligation_modals",
