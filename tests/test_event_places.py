@@ -19,7 +19,12 @@ def nlp():
 def _event(nlp, text: str, trigger: str) -> tuple[dict, dict[str, str]]:
     doc = nlp(text)
     places = {p["id"]: p["text"] for p in doc._.ng_places}
-    found = [e for e in doc._.ng_events if e["trigger"]["text"] == trigger]
+    # An event is found by any of its mentions: "bombing killed" is one event.
+    found = [
+        e
+        for e in doc._.ng_events
+        if trigger in [e["trigger"]["text"], *(m["trigger"]["text"] for m in e["mentions"])]
+    ]
     assert found, [e["trigger"]["text"] for e in doc._.ng_events]
     return found[0], places
 

@@ -5,8 +5,10 @@ For each sentence: find triggers (event_triggers), read actors and targets from 
 Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end}, actors[],
 targets[], place, place_source, places[], time, attribution, confidence, hedges[] (words),
 hedge_spans[], origin, destination, depth, same_as (only on a definite event noun that
-refers back to an earlier event: "the meeting")}. ``attribution`` is left null for the
-attributions component; ``place_source`` "document" is set by ``placing`` after coreference.
+refers back to an earlier event: "the meeting"), governor (the start of the trigger this one
+hangs from in the same clause, or null; the coref step reads and drops it)}.
+``attribution`` is left null for the attributions component; ``place_source`` "document" is
+set by ``placing`` after coreference.
 ``depth`` is the number of clause links between the trigger and the sentence's main
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
@@ -26,8 +28,11 @@ from newsgraph.extract.actors import component as _actors  # noqa: F401  (regist
 from newsgraph.extract.events.arguments import (
     ActorIndex,
     agents,
+    governing_trigger,
     nominal_actors,
     objects,
+    of_is_patient,
+    of_objects,
     subjects,
 )
 from newsgraph.extract.events.context import PlaceFinder
@@ -101,7 +106,8 @@ class EventExtractor:
         records: list[dict[str, Any]] = []
         for sentence in doc.sents:
             founds = list(sentence_triggers(sentence, lexicon))
-            heads = frozenset(found.head.i for found in founds)
+            heads = {found.head.i: found.entry.type for found in founds}
+            kept: dict[int, dict[str, Any]] = {}  # trigger head -> its record
             for found in founds:
                 record = self._record(
                     sentence, found, lexicon, index, places, (times, heads), records
@@ -114,6 +120,8 @@ class EventExtractor:
                     _refer_back(record, found, records)
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
+                kept[found.head.i] = record
+            _link_governors(doc, kept, lexicon)
         document_date = DocumentDate(doc)
         date_events(records, document_date)
         doc._.ng_events = records
@@ -126,11 +134,11 @@ class EventExtractor:
         lexicon: Lexicon,
         index: ActorIndex,
         places: PlaceFinder,
-        times: tuple[TimeFinder, frozenset[int]],
+        times: tuple[TimeFinder, dict[int, str]],
         earlier: list[dict[str, Any]],
     ) -> dict[str, Any] | None:
         head = found.head
-        actor_ids, target_ids = self._participants(found, lexicon, index)
+        actor_ids, target_ids = self._participants(found, lexicon, index, times[1])
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
@@ -138,7 +146,8 @@ class EventExtractor:
         placed = bool(tied) or _placed_by_governor(found, places)
         if not tied:
             tied, origins, destinations = places.clause_tied(heads, travel)
-        time = event_time(times[0], heads, head, _statement_verb(head, lexicon), times[1])
+        statement = _statement_verb(head, lexicon)
+        time = event_time(times[0], heads, head, statement, frozenset(times[1]))
         evidence = Evidence(
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
@@ -199,8 +208,10 @@ class EventExtractor:
 
     @staticmethod
     def _participants(
-        found: Found, lexicon: Lexicon, index: ActorIndex
+        found: Found, lexicon: Lexicon, index: ActorIndex, triggers: dict[int, str]
     ) -> tuple[list[str], list[str]]:
+        """Actors and target of ``found``; ``triggers``: the sentence's trigger heads and
+        their types."""
         preps = lexicon.words["target_preps"]
         if found.obligation and found.verb is not None:
             speaker, _ = subjects(found.verb.head)
@@ -210,33 +221,88 @@ class EventExtractor:
         if found.verb is not None:
             subject_heads, passive = subjects(found.verb)
             if passive:
-                actor_ids = index.of_arguments(agents(found.verb))
+                actor_ids = index.of_arguments(agents(found.verb)) or _reporter_as_agent(
+                    found, lexicon, index
+                )
                 target_ids = index.of_arguments(subject_heads)
             else:
                 actor_ids = index.of_arguments(subject_heads)
                 target_ids = index.of_arguments(objects(found.verb, preps))
             if found.noun is not None:
-                target_ids += [
-                    a for a in index.of_arguments(objects(found.noun, preps)) if a not in target_ids
-                ]
+                heads = objects(found.noun, preps)
+                if of_is_patient(found.noun, _patient_type(found, lexicon)):
+                    heads += of_objects(found.noun)  # "launched an investigation of X"
+                target_ids += [a for a in index.of_arguments(heads) if a not in target_ids]
             if not target_ids:
                 target_ids = _complement_targets(found.verb, preps, index, actor_ids)
         else:
-            noun = found.noun
-            assert noun is not None
-            actor_ids = index.of_arguments(nominal_actors(noun))
-            if not actor_ids and noun.dep_ in {"dobj", "pobj", "attr"}:
-                # "Israel reimposed blockades": the verb's subject runs the event.
-                governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-                reporting = lexicon.listed("reporting_verbs", governor.lemma_.lower())
-                if governor.pos_ in {"VERB", "AUX"} and not reporting:
-                    heads, passive = subjects(governor)
-                    actor_ids = [] if passive else index.of_arguments(heads)
-            target_ids = index.of_arguments(
-                objects(noun, preps - {"of", "from", "between", "among"})
-            )
+            actor_ids, target_ids = _nominal_participants(found, lexicon, index, triggers)
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _reporter_as_agent(found: Found, lexicon: Lexicon, index: ActorIndex) -> list[str]:
+    """ "The army said 30 fighters were killed": security forces report their own acts in
+    the agentless passive; the lexicon's ``reporting_agents`` says which sectors for which
+    types."""
+    sectors = lexicon.reporting_agents.get(found.entry.type)
+    statement = _statement_verb(found.head, lexicon) if sectors else None
+    if statement is None:
+        return []
+    speakers, passive = subjects(statement)
+    found_ids = [] if passive else index.of_arguments(speakers)
+    return [a for a in found_ids if index.sectors.get(a) in (sectors or ())]
+
+
+def _nominal_participants(
+    found: Found, lexicon: Lexicon, index: ActorIndex, triggers: dict[int, str]
+) -> tuple[list[str], list[str]]:
+    """Actors and targets of an event noun without a light verb: its own modifiers and
+    prepositions, else the verb it is an argument of ("Israel reimposed blockades", "X
+    pleaded guilty to the bombings"). That verb's subject is no actor when the verb judges
+    the event (an event of a type in the lexicon's ``judging_types``: "UNHCR condemned the
+    attack", the condemner did not attack; but "X threatened sanctions", "police arrested
+    Y in a raid") or reports it; an undergoer verb's subject is the one acted on ("X faces
+    charges")."""
+    noun = found.noun
+    assert noun is not None
+    preps = lexicon.words["target_preps"]
+    patient_of = of_is_patient(noun, _patient_type(found, lexicon))
+    actor_ids = index.of_arguments(nominal_actors(noun, patient_of))
+    target_heads = objects(noun, preps - {"of", "from", "between", "among"})
+    target_ids = index.of_arguments(target_heads + (of_objects(noun) if patient_of else []))
+    if noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return actor_ids, target_ids
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governor.dep_ == "acomp":  # "pleaded guilty to", "was responsible for"
+        governor = governor.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ not in {"VERB", "AUX"} or lexicon.listed("reporting_verbs", lemma):
+        return actor_ids, target_ids
+    heads, passive = subjects(governor)
+    if passive:
+        return actor_ids, target_ids
+    if lexicon.listed("undergoer_verbs", lemma):
+        return actor_ids, target_ids + [a for a in index.of_arguments(heads) if a not in target_ids]
+    if actor_ids or lexicon.listed("judging_types", triggers.get(governor.i, "").lower()):
+        return actor_ids, target_ids
+    return index.of_arguments(heads), target_ids
+
+
+def _patient_type(found: Found, lexicon: Lexicon) -> bool:
+    return lexicon.listed("nominal_patient_types", found.entry.type.lower())
+
+
+def _link_governors(doc: Doc, kept: dict[int, dict[str, Any]], lexicon: Lexicon) -> None:
+    """Each record's ``governor``: the trigger start of the record it hangs from in its
+    clause (``kept``: trigger head -> record, one sentence). Read by the coref step
+    ("killed ... and wounded" is one attack), which drops it. Conjoined verbs count only
+    for the lexicon's ``conjoined_types``."""
+    heads = frozenset(kept)
+    for head_i, record in kept.items():
+        conjoined = lexicon.listed("conjoined_types", record["type"].lower())
+        governor = governing_trigger(doc[head_i], heads, conjoined)
+        record["governor"] = None if governor is None else kept[governor]["trigger"]["start"]
 
 
 def _complement_targets(

@@ -13,6 +13,12 @@ Mentions are merged into the latest earlier event they are compatible with:
   or a definite or possessive event noun ("the raid", "Tuesday's talks") within that
   window of the event it names (only type and time must agree for such an anaphor).
 
+Triggers of one clause that hang from each other (each record's ``governor``: "killed
+three and wounded twelve", "marched to protest", "killed in the offensive") name one
+happening when type and time agree (and a journey is not linked to the meeting it goes
+to: "traveled for the talks" are two) and their actors neither differ nor cross; their
+targets may differ ("three" and "twelve" were hurt in the same attack).
+
 The merged record keeps the fullest mention (most participant slots, then the earliest) as
 its ``trigger``/``sentence``; ``mentions`` lists every mention in text order; participants,
 places, hedges are the union over mentions, so no mention's evidence is lost.
@@ -26,6 +32,30 @@ ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few p
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
 ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+JOURNEY_MODES = frozenset({"visit"})  # the lexicon's mode of travel verbs and nouns
+# Words just before an event noun that announce another occurrence of its kind ("a second
+# attack", "another arrest", "the team's second such arrest"): such a mention starts an
+# event of its own (English closed class: ordinals and "other"-words).
+ANOTHER_WORDS = frozenset(
+    {
+        "another",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "new",
+        "fresh",
+        "further",
+        "separate",
+        "other",
+        "earlier",
+        "previous",
+        "latest",
+        "subsequent",
+        "renewed",
+        "such",
+    }
+)
 
 
 def _participants(event: dict[str, Any]) -> set[str]:
@@ -61,6 +91,36 @@ def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str,
     return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
+def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """ "met ... to discuss" is one meeting; "traveled ... for the talks" is a journey and
+    the meeting it goes to."""
+    modes = {first.get("mode"), second.get("mode")}
+    return len(modes) == 1 or not modes & JOURNEY_MODES
+
+
+def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[str, str]) -> bool:
+    """``mention`` hangs from a mention of ``cluster`` in the same clause, or one of them
+    hangs from it (see the module docstring), and may name the same happening."""
+    start = mention["trigger"]["start"]
+    tied = [
+        e
+        for e in cluster
+        if (e["trigger"]["start"] == mention.get("governor") or e.get("governor") == start)
+        and _one_occasion(e, mention)
+    ]
+    # The mention it hangs from may name other targets; the cluster's other mentions
+    # must agree as any merge requires (an umbrella "offensive" does not chain two killings).
+    return bool(tied) and all(
+        _same_kind(e, mention, times)
+        and _agree(e["actors"], mention["actors"])
+        and not (set(e["actors"]) & set(mention["targets"]))
+        and not (set(e["targets"]) & set(mention["actors"]))
+        if e in tied
+        else _compatible(e, mention, times)
+        for e in cluster
+    )
+
+
 def _same_mode(cluster: list[dict[str, Any]], mention: dict[str, Any]) -> bool:
     return bool(mention.get("mode")) and any(e.get("mode") == mention["mode"] for e in cluster)
 
@@ -69,6 +129,12 @@ def _anaphoric(mention: dict[str, Any], text: str) -> bool:
     """A definite or possessive reference: "the raid", "Tuesday's talks"."""
     before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
     return bool(before) and (before[-1].lower() in ANAPHOR_WORDS or before[-1].endswith("'s"))
+
+
+def _another(mention: dict[str, Any], text: str) -> bool:
+    """ "a second attack", "another arrest", "a separate raid": a new occurrence."""
+    before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
+    return any(w.lower().strip(",;") in ANOTHER_WORDS for w in before[-2:])
 
 
 def _stem(event: dict[str, Any]) -> str:
@@ -101,6 +167,7 @@ def _union(first: list[Any], second: list[Any]) -> list[Any]:
 def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
     main = min(cluster, key=_fullness)
     merged = dict(main)
+    merged.pop("governor", None)
     others = [e for e in cluster if e is not main]
     for other in others:
         merged["actors"] = _union(merged["actors"], other["actors"])
@@ -109,7 +176,9 @@ def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
         merged["hedge_spans"] = _union(merged["hedge_spans"], other["hedge_spans"])
         for field in ("attribution", "origin", "destination"):
             merged[field] = merged[field] or other[field]
-        if merged["place"] is None and other["place"] is not None:
+        # Likewise a place tied to a mention's own trigger wins over its sentence's place.
+        closer = other.get("place_source") == "text" and merged.get("place_source") != "text"
+        if other["place"] is not None and (merged["place"] is None or closer):
             merged["place"], merged["place_source"] = other["place"], other.get("place_source")
         # A time of the text wins over the document's date; the time and where it came
         # from travel together.
@@ -171,8 +240,11 @@ def merge_mentions(
         same_word = [n for n in latest_first if stem in stems[n]]
         others = [n for n in latest_first if stem not in stems[n]]
         same_mode = [n for n in others if _same_mode(clusters[n], mention)]
-        home = None
-        for n in same_word + same_mode + [n for n in others if n not in same_mode]:
+        home = next((n for n in latest_first if _linked(clusters[n], mention, times)), None)
+        order = same_word + same_mode + [n for n in others if n not in same_mode]
+        if home is not None or _another(mention, text):
+            order = []
+        for n in order:
             cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
             if _belongs(

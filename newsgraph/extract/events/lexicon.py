@@ -21,6 +21,10 @@ WORD_LISTS = (
     "hypothetical_modals",
     "future_modals",
     "target_preps",
+    "nominal_patient_types",
+    "undergoer_verbs",
+    "judging_types",
+    "conjoined_types",
     "hedges",
     "travel_verbs",
     "obligation_modals",
@@ -72,6 +76,9 @@ class Lexicon:
     retype_future: dict[str, str] = field(default_factory=dict)
     retype_refusal: dict[str, str] = field(default_factory=dict)
     obligation_type: str | None = None
+    # TYPE -> actor sectors whose report of an agentless passive of that type names
+    # themselves as its actor ("Police said two men were arrested").
+    reporting_agents: dict[str, frozenset[str]] = field(default_factory=dict)
     # (verb or noun, TYPE, lemma) -> Sense; lemma "_default" holds the type's default.
     senses: dict[tuple[str, str, str], Sense] = field(default_factory=dict)
 
@@ -179,6 +186,9 @@ def _load(user_files: str) -> Lexicon:
         lexicon.retype_future.update(document.get("retype_future") or {})
         lexicon.retype_refusal.update(document.get("retype_refusal") or {})
         lexicon.obligation_type = document.get("obligation_type") or lexicon.obligation_type
+        for kind, sectors in (document.get("reporting_agents") or {}).items():
+            known = lexicon.reporting_agents.get(str(kind), frozenset())
+            lexicon.reporting_agents[str(kind)] = known | {str(s).upper() for s in sectors or ()}
     # Longer phrases first, so "call off" wins over "call".
     for table in (lexicon.verbs, lexicon.nouns):
         for entries in table.values():
