@@ -221,3 +221,31 @@ def test_a_visit_is_someones(nlp):
     assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
     text = "The Kelvian foreign minister went to Oslo on Monday."
     assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+
+
+def test_a_repeated_lexicon_key_is_refused(tmp_path):
+    """YAML keeps the last of two equal keys: a second ``CONCEDE:`` section would silently
+    drop the first one's constraints, so the loader refuses it."""
+    from newsgraph.errors import NewsgraphError
+
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        "verb_senses:\n  AID:\n    donate: {not_with: [blood]}\n"
+        "  AID:\n    send: {not_with: [letter]}\n"
+    )
+    with pytest.raises(NewsgraphError, match="repeated key"):
+        _load(str(twice))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the noun a participle or relative clause acts on is its object
+        ("The figures released to the council on Monday show a sharp rise.", False),
+        ("The hostages released by the rebels on Monday returned to Dunmore.", True),
+        ("The report which was released to the press on Monday names nobody.", False),
+        ("The prisoners whom the junta released on Monday returned to Dunmore.", True),
+    ],
+)
+def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
+    assert _has(nlp, text, "RETREAT", "released") is event, _types(nlp, text)

@@ -35,10 +35,36 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def gap_object(token: Token) -> Token | None:
+    """The noun a relative or participle clause says the trigger acts on: "figures
+    released to councillors", "the power which was given to her", "the rent he charges".
+    Not the noun that does it ("officials who released the hostages")."""
+    noun = token.head
+    if token.dep_ not in {"acl", "relcl"} or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.dep_ == "acl":
+        return noun if token.tag_ == "VBN" else None
+    deps = {c.dep_: c for c in token.children}
+    relative = [c for c in token.children if c.lower_ in RELATIVE_WORDS]
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in relative):
+        return noun
+    subject = deps.get("nsubj")
+    if subject is not None and subject.lower_ not in RELATIVE_WORDS and "dobj" not in deps:
+        return noun  # "the rent he charges": the object is the gap
+    return None
+
+
 def phrase_words(token: Token) -> frozenset[str]:
     """Lemmas and forms of the trigger's phrase: its particle, object, prepositions and
-    their objects, and the object's own modifiers ("a campaign video")."""
+    their objects, the object's own modifiers ("a campaign video"), and the noun a
+    relative or participle clause makes its object ("figures released")."""
     words: set[str] = set()
+    gap = gap_object(token)
+    if gap is not None:
+        words.update((gap.lemma_.lower(), gap.lower_))
     for child in token.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -67,8 +93,12 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
 
 
 def object_lemmas(head: Token) -> frozenset[str]:
-    """What the trigger acts on: object, passive subject, objects of its prepositions."""
+    """What the trigger acts on: object, passive subject, objects of its prepositions, the
+    noun of its relative or participle clause."""
     found: set[str] = set()
+    gap = gap_object(head)
+    if gap is not None:
+        found.add(gap.lemma_.lower())
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             found.add(child.lemma_.lower())
