@@ -105,6 +105,19 @@ def test_modalities(nlp):
     assert refusal["modality"] == "asserted"
 
 
+def test_an_announced_act_is_a_pledge_only_towards_someone(nlp):
+    """A cooperative act announced for another party is a pledge (AGREE, mode intend-);
+    one without a counterpart keeps its own type, future; a hostile one is a threat."""
+    _, pledged, _ = _run(nlp, "Norway will send emergency aid to Chile next week.")
+    assert _one(pledged, "AGREE")["mode"] == "intend-aid"
+    _, resigning, _ = _run(nlp, "The Kelvian defence minister will resign next week.")
+    resignation = _one(resigning, "RETREAT")
+    assert resignation["modality"] == "future" and resignation["mode"] == "retreat"
+    assert not [e for e in resigning if e["type"] == "AGREE"]
+    _, curfew, _ = _run(nlp, "The junta announced that it will impose a curfew in Dunmore.")
+    assert _one(curfew, "THREATEN")["modality"] == "future"
+
+
 def test_travel_origin_and_destination(nlp):
     doc, events, actors = _run(
         nlp, "Omar al-Rashidi traveled to Ankara from Amman for the meeting."

@@ -10,8 +10,9 @@ earlier event: "the meeting")}. ``attribution`` is left null for the attribution
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
 Retyping (data-driven, see the lexicon): a hostile act announced for the future is a
-THREATEN ("would pursue Hamas leaders"), a cooperative one an AGREE ("will allow");
-a refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
+THREATEN ("would pursue Hamas leaders"), a cooperative one announced towards another party
+an AGREE ("will allow refugees to return"; "will resign" stays a RETREAT, future); a
+refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
 """
 
 from __future__ import annotations
@@ -74,14 +75,21 @@ def _statement_verb(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _type_and_mode(found: Found, modality: Modality, lexicon: Lexicon) -> tuple[str, str, str]:
+def _type_and_mode(
+    found: Found, modality: Modality, lexicon: Lexicon, targeted: bool
+) -> tuple[str, str, str]:
     kind, mode, value = found.entry.type, found.entry.mode, modality.value
     if modality.negated and modality.future and kind in lexicon.retype_refusal:
         return lexicon.retype_refusal[kind], f"refuse-{mode}", "asserted"
-    if (
-        modality.future and not modality.negated and kind in lexicon.retype_future and found.verbal
-    ):  # "will visit" is a pledge; "the planned visit" stays a visit
-        return lexicon.retype_future[kind], f"intend-{mode}", value
+    if not modality.future or modality.negated or not found.verbal:
+        return kind, mode, value  # "the planned visit" stays a visit
+    # "will extend the curfew" threatens; "will visit Albania" pledges to Albania, but
+    # "will resign" or "will support the bill" pledge nothing to anyone.
+    retyped = lexicon.retype_future.get(kind) or (
+        lexicon.retype_pledge.get(kind) if targeted else None
+    )
+    if retyped:
+        return retyped, f"intend-{mode}", value
     return kind, mode, value
 
 
@@ -153,7 +161,9 @@ class EventExtractor:
             return None
         found.entry = chosen
         modality = modality_of(head, lexicon)
-        event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
+        event_type, mode, modality_value = _type_and_mode(
+            found, modality, lexicon, bool(target_ids)
+        )
         place: str | None = (destinations or tied)[0] if (destinations or tied) else None
         if place is None:
             place = places.nearest(sentence, found.tokens[0].idx)

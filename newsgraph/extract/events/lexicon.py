@@ -70,6 +70,7 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # keyed by last word
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     retype_future: dict[str, str] = field(default_factory=dict)
+    retype_pledge: dict[str, str] = field(default_factory=dict)
     retype_refusal: dict[str, str] = field(default_factory=dict)
     obligation_type: str | None = None
     # (verb or noun, TYPE, lemma) -> Sense; lemma "_default" holds the type's default.
@@ -177,6 +178,7 @@ def _load(user_files: str) -> Lexicon:
         for name in WORD_LISTS:
             lists[name].update(str(w).lower() for w in document.get(name) or ())
         lexicon.retype_future.update(document.get("retype_future") or {})
+        lexicon.retype_pledge.update(document.get("retype_pledge") or {})
         lexicon.retype_refusal.update(document.get("retype_refusal") or {})
         lexicon.obligation_type = document.get("obligation_type") or lexicon.obligation_type
     # Longer phrases first, so "call off" wins over "call".
