@@ -97,7 +97,9 @@ def test_modalities(nlp):
     _, denied, _ = _run(nlp, "Officials denied meeting the rebels.")
     assert _one(denied, "CONSULT")["modality"] == "negated"
     _, planned, _ = _run(nlp, "Chile plans to visit Peru next month.")
-    assert _one(planned, "AGREE")["modality"] == "future"  # an intended visit is a pledge
+    assert _one(planned, "CONSULT")["modality"] == "future"  # a plan, pledged to no one
+    _, pledged, _ = _run(nlp, "Chile said it would visit Peru next month.")
+    assert _one(pledged, "AGREE")["modality"] == "future"  # a stated intention is a pledge
     _, conditional, _ = _run(nlp, "If talks fail, Ruritania could attack its neighbour.")
     assert _one(conditional, "ASSAULT")["modality"] == "hypothetical"
     _, refused, _ = _run(nlp, "Turkey would not recognize the new government.")

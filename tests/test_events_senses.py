@@ -249,3 +249,22 @@ def test_a_repeated_lexicon_key_is_refused(tmp_path):
 )
 def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
     assert _has(nlp, text, "RETREAT", "released") is event, _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word", "event"),
+    [
+        # an order reports no act
+        ("Release the hostages now.", "RETREAT", "Release", False),
+        ("Go to Oslo and meet the envoy.", "CONSULT", "meet", False),
+        ("The rebels released the hostages in Dunmore on Monday.", "RETREAT", "released", True),
+        # a crowd or population on the move visits no one
+        ("Thousands of refugees are heading to Dunmore.", "CONSULT", "heading", False),
+        ("The Kelvian foreign minister is heading to Oslo.", "CONSULT", "heading", True),
+        # a passive subject is the object the sense constraints read
+        ("The figures were released to the Kelvian parliament on Monday.", "RETREAT", "rel", False),
+        ("The prisoners were released to the Red Cross on Monday.", "RETREAT", "rel", True),
+    ],
+)
+def test_uses_that_report_no_act(nlp, text, event_type, word, event):
+    assert _has(nlp, text, event_type, word) is event, _types(nlp, text)

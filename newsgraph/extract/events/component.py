@@ -44,6 +44,8 @@ from newsgraph.nlp.extensions import doc_text
 
 BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
+# Actor kinds that do not act as one party: a crowd or population moving is no visit.
+CROWDS = frozenset({"group"})
 REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
 
 
@@ -85,8 +87,9 @@ def _type_and_mode(
         return kind, mode, value  # "the planned visit" stays a visit
     # "will extend the curfew" threatens; "will visit Albania" pledges to Albania, but
     # "will resign" or "will support the bill" pledge nothing to anyone.
+    pledged = targeted and not modality.planned  # "plans to visit Peru" is a plan
     retyped = lexicon.retype_future.get(kind) or (
-        lexicon.retype_pledge.get(kind) if targeted else None
+        lexicon.retype_pledge.get(kind) if pledged else None
     )
     if retyped:
         return retyped, f"intend-{mode}", value
@@ -145,6 +148,7 @@ class EventExtractor:
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
             targets=target_ids,
+            agents=any(index.kinds.get(a) not in CROWDS for a in actor_ids),
             placed=bool(tied or destinations) or _placed_by_governor(found, places),
             timed=time is not None,
             antecedent=_antecedent(found, earlier),

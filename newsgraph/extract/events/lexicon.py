@@ -17,6 +17,7 @@ WORD_LISTS = (
     "light_verbs",
     "reporting_verbs",
     "intent_verbs",
+    "plan_verbs",
     "negating_verbs",
     "hypothetical_modals",
     "future_modals",
@@ -45,9 +46,9 @@ class Trigger:
 class Sense:
     """What a use of one trigger word must look like to be an event of one type (the
     ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
-    one of which must hold ("actor", "target", "parties", "place", "time", "clause",
-    "intransitive", "antecedent", "definite", ("object", word set), or a tuple of these
-    that must all hold); empty means no requirement.
+    one of which must hold ("actor", "agent" (an actor not a crowd), "target", "parties",
+    "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
+    set), or a tuple of these that must all hold); empty means no requirement.
     ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
@@ -136,6 +137,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
 NEEDS = frozenset(
     {
         "actor",
+        "agent",
         "target",
         "parties",
         "place",

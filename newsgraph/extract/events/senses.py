@@ -27,7 +27,19 @@ from newsgraph.extract.events.lexicon import Lexicon, Sense, Trigger
 
 # Children that belong to a trigger's own phrase, for ``not_with``.
 PHRASE_DEPS = frozenset(
-    {"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd", "compound", "amod", "dative"}
+    {
+        "prt",
+        "dobj",
+        "nsubjpass",
+        "prep",
+        "acomp",
+        "attr",
+        "npadvmod",
+        "oprd",
+        "compound",
+        "amod",
+        "dative",
+    }
 )
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 # Where the thing acted on stands: the object, a passive subject, a prepositional object.
@@ -114,6 +126,7 @@ class Evidence:
     head: Token
     actors: list[str]
     targets: list[str]
+    agents: bool  # an actor that acts as one party: a person, organisation or state
     placed: bool  # a place tied to the trigger's clause (or a destination)
     timed: bool  # a time tied to the trigger
     antecedent: bool  # a definite noun naming an earlier event of its type
@@ -132,6 +145,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return all(_holds(part, evidence) for part in need)
     if need == "actor":
         return bool(evidence.actors)
+    if need == "agent":
+        return evidence.agents
     if need == "target":
         return bool(evidence.targets)
     if need == "parties":
