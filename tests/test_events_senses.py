@@ -268,3 +268,27 @@ def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
 )
 def test_uses_that_report_no_act(nlp, text, event_type, word, event):
     assert _has(nlp, text, event_type, word) is event, _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word"),
+    [
+        # an attack on ideas, policies or statements is criticism; on people or places, violence
+        ("Senator Kelvin attacked the governor over his immigration policy.", "ACCUSE", "attack"),
+        ("Senator Kelvin faced attacks from the governor over immigration.", "ACCUSE", "attack"),
+        ("Rebels attacked the army base in Dunmore on Monday.", "ASSAULT", "attack"),
+        ("The attack on the embassy in Dunmore killed five guards.", "ASSAULT", "attack"),
+        # a warning is a threat when it is given to someone, not a forecast
+        ("Israel warned Iran against any attack on its ships.", "THREATEN", "warn"),
+    ],
+)
+def test_words_of_violence_and_warning_by_what_they_aim_at(nlp, text, event_type, word):
+    assert _has(nlp, text, event_type, word), _types(nlp, text)
+    others = {"ACCUSE": "ASSAULT", "ASSAULT": "ACCUSE"}
+    if event_type in others:
+        assert not _has(nlp, text, others[event_type], word), _types(nlp, text)
+
+
+def test_a_forecast_is_no_threat(nlp):
+    text = "Experts warned of a famine in Kelvia next year."
+    assert not _has(nlp, text, "THREATEN", "warn"), _types(nlp, text)
