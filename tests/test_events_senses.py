@@ -292,3 +292,25 @@ def test_words_of_violence_and_warning_by_what_they_aim_at(nlp, text, event_type
 def test_a_forecast_is_no_threat(nlp):
     text = "Experts warned of a famine in Kelvia next year."
     assert not _has(nlp, text, "THREATEN", "warn"), _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word"),
+    [
+        # a person suspended is disciplined; ties or aid suspended, sanctioned
+        ("The league suspended the Kelvian striker for four games.", "COERCE", "suspended"),
+        ("Norway suspended aid to Kelvia on Monday.", "SANCTION", "suspended"),
+        # an appeal against a ruling contests it; an appeal for something asks
+        ("Her lawyers will appeal the verdict.", "REJECT", "appeal"),
+        ("The Red Cross appealed for calm in Dunmore.", "REQUEST", "appeal"),
+        ("The party challenged the ruling in court.", "REJECT", "challenged"),
+    ],
+)
+def test_the_object_decides_the_type(nlp, text, event_type, word):
+    types = _types(nlp, text)
+    assert [t for t, trigger in types if word in trigger] == [event_type], types
+
+
+def test_a_challenger_in_a_race_contests_no_decision(nlp):
+    text = "Senator Kelvin is challenging the governor in the primary."
+    assert not _has(nlp, text, "REJECT", "challeng"), _types(nlp, text)
