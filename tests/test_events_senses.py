@@ -314,3 +314,14 @@ def test_the_object_decides_the_type(nlp, text, event_type, word):
 def test_a_challenger_in_a_race_contests_no_decision(nlp):
     text = "Senator Kelvin is challenging the governor in the primary."
     assert not _has(nlp, text, "REJECT", "challeng"), _types(nlp, text)
+
+
+def test_the_month_is_no_march(nlp):
+    """ "March" that the entity recogniser leaves outside a date is still the month."""
+    text = (
+        "During the Easter Vigil Mass on Holy Saturday, March 31, at the cathedral, "
+        "the cardinal recounted the story."
+    )
+    assert not _has(nlp, text, "PROTEST", "March"), _types(nlp, text)
+    text = "The march through Dunmore drew thousands of students on Monday."
+    assert _has(nlp, text, "PROTEST", "march"), _types(nlp, text)
