@@ -97,12 +97,27 @@ def test_modalities(nlp):
     _, denied, _ = _run(nlp, "Officials denied meeting the rebels.")
     assert _one(denied, "CONSULT")["modality"] == "negated"
     _, planned, _ = _run(nlp, "Chile plans to visit Peru next month.")
-    assert _one(planned, "AGREE")["modality"] == "future"  # an intended visit is a pledge
+    assert _one(planned, "CONSULT")["modality"] == "future"  # a plan, pledged to no one
+    _, pledged, _ = _run(nlp, "Chile said it would visit Peru next month.")
+    assert _one(pledged, "AGREE")["modality"] == "future"  # a stated intention is a pledge
     _, conditional, _ = _run(nlp, "If talks fail, Ruritania could attack its neighbour.")
     assert _one(conditional, "ASSAULT")["modality"] == "hypothetical"
     _, refused, _ = _run(nlp, "Turkey would not recognize the new government.")
     refusal = _one(refused, "REJECT")
     assert refusal["modality"] == "asserted"
+
+
+def test_an_announced_act_is_a_pledge_only_towards_someone(nlp):
+    """A cooperative act announced for another party is a pledge (AGREE, mode intend-);
+    one without a counterpart keeps its own type, future; a hostile one is a threat."""
+    _, pledged, _ = _run(nlp, "Norway will send emergency aid to Chile next week.")
+    assert _one(pledged, "AGREE")["mode"] == "intend-aid"
+    _, resigning, _ = _run(nlp, "The Kelvian defence minister will resign next week.")
+    resignation = _one(resigning, "RETREAT")
+    assert resignation["modality"] == "future" and resignation["mode"] == "retreat"
+    assert not [e for e in resigning if e["type"] == "AGREE"]
+    _, curfew, _ = _run(nlp, "The junta announced that it will impose a curfew in Dunmore.")
+    assert _one(curfew, "THREATEN")["modality"] == "future"
 
 
 def test_travel_origin_and_destination(nlp):

@@ -221,3 +221,107 @@ def test_a_visit_is_someones(nlp):
     assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
     text = "The Kelvian foreign minister went to Oslo on Monday."
     assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+
+
+def test_a_repeated_lexicon_key_is_refused(tmp_path):
+    """YAML keeps the last of two equal keys: a second ``CONCEDE:`` section would silently
+    drop the first one's constraints, so the loader refuses it."""
+    from newsgraph.errors import NewsgraphError
+
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(
+        "verb_senses:\n  AID:\n    donate: {not_with: [blood]}\n"
+        "  AID:\n    send: {not_with: [letter]}\n"
+    )
+    with pytest.raises(NewsgraphError, match="repeated key"):
+        _load(str(twice))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the noun a participle or relative clause acts on is its object
+        ("The figures released to the council on Monday show a sharp rise.", False),
+        ("The hostages released by the rebels on Monday returned to Dunmore.", True),
+        ("The report which was released to the press on Monday names nobody.", False),
+        ("The prisoners whom the junta released on Monday returned to Dunmore.", True),
+    ],
+)
+def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
+    assert _has(nlp, text, "RETREAT", "released") is event, _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word", "event"),
+    [
+        # an order reports no act
+        ("Release the hostages now.", "RETREAT", "Release", False),
+        ("Go to Oslo and meet the envoy.", "CONSULT", "meet", False),
+        ("The rebels released the hostages in Dunmore on Monday.", "RETREAT", "released", True),
+        # a crowd or population on the move visits no one
+        ("Thousands of refugees are heading to Dunmore.", "CONSULT", "heading", False),
+        ("The Kelvian foreign minister is heading to Oslo.", "CONSULT", "heading", True),
+        # a passive subject is the object the sense constraints read
+        ("The figures were released to the Kelvian parliament on Monday.", "RETREAT", "rel", False),
+        ("The prisoners were released to the Red Cross on Monday.", "RETREAT", "rel", True),
+    ],
+)
+def test_uses_that_report_no_act(nlp, text, event_type, word, event):
+    assert _has(nlp, text, event_type, word) is event, _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word"),
+    [
+        # an attack on ideas, policies or statements is criticism; on people or places, violence
+        ("Senator Kelvin attacked the governor over his immigration policy.", "ACCUSE", "attack"),
+        ("Senator Kelvin faced attacks from the governor over immigration.", "ACCUSE", "attack"),
+        ("Rebels attacked the army base in Dunmore on Monday.", "ASSAULT", "attack"),
+        ("The attack on the embassy in Dunmore killed five guards.", "ASSAULT", "attack"),
+        # a warning is a threat when it is given to someone, not a forecast
+        ("Israel warned Iran against any attack on its ships.", "THREATEN", "warn"),
+    ],
+)
+def test_words_of_violence_and_warning_by_what_they_aim_at(nlp, text, event_type, word):
+    assert _has(nlp, text, event_type, word), _types(nlp, text)
+    others = {"ACCUSE": "ASSAULT", "ASSAULT": "ACCUSE"}
+    if event_type in others:
+        assert not _has(nlp, text, others[event_type], word), _types(nlp, text)
+
+
+def test_a_forecast_is_no_threat(nlp):
+    text = "Experts warned of a famine in Kelvia next year."
+    assert not _has(nlp, text, "THREATEN", "warn"), _types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "word"),
+    [
+        # a person suspended is disciplined; ties or aid suspended, sanctioned
+        ("The league suspended the Kelvian striker for four games.", "COERCE", "suspended"),
+        ("Norway suspended aid to Kelvia on Monday.", "SANCTION", "suspended"),
+        # an appeal against a ruling contests it; an appeal for something asks
+        ("Her lawyers will appeal the verdict.", "REJECT", "appeal"),
+        ("The Red Cross appealed for calm in Dunmore.", "REQUEST", "appeal"),
+        ("The party challenged the ruling in court.", "REJECT", "challenged"),
+    ],
+)
+def test_the_object_decides_the_type(nlp, text, event_type, word):
+    types = _types(nlp, text)
+    assert [t for t, trigger in types if word in trigger] == [event_type], types
+
+
+def test_a_challenger_in_a_race_contests_no_decision(nlp):
+    text = "Senator Kelvin is challenging the governor in the primary."
+    assert not _has(nlp, text, "REJECT", "challeng"), _types(nlp, text)
+
+
+def test_the_month_is_no_march(nlp):
+    """ "March" that the entity recogniser leaves outside a date is still the month."""
+    text = (
+        "During the Easter Vigil Mass on Holy Saturday, March 31, at the cathedral, "
+        "the cardinal recounted the story."
+    )
+    assert not _has(nlp, text, "PROTEST", "March"), _types(nlp, text)
+    text = "The march through Dunmore drew thousands of students on Monday."
+    assert _has(nlp, text, "PROTEST", "march"), _types(nlp, text)

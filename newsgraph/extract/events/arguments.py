@@ -33,6 +33,7 @@ class ActorIndex:
         self.token_ids = token_ids
         kinds = {a["id"]: a["kind"] for a in actors}
         self.sectors = {a["id"]: a.get("sector") for a in actors}
+        self.kinds = kinds
         # Actors named only by a generic word ("leaders", "members", "thousands"): the
         # "of" phrase after them names who they are ("leaders of the coalition").
         # A country that is only the document's prior (``country_basis``) says nothing

@@ -13,8 +13,9 @@ set by ``placing`` after coreference.
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
 Retyping (data-driven, see the lexicon): a hostile act announced for the future is a
-THREATEN ("would pursue Hamas leaders"), a cooperative one an AGREE ("will allow");
-a refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
+THREATEN ("would pursue Hamas leaders"), a cooperative one announced towards another party
+an AGREE ("will allow refugees to return"; "will resign" stays a RETREAT, future); a
+refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ from newsgraph.nlp.extensions import doc_text
 
 BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
+# Actor kinds that do not act as one party: a crowd or population moving is no visit.
+CROWDS = frozenset({"group"})
 REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
 
 
@@ -81,14 +84,22 @@ def _statement_verb(token: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _type_and_mode(found: Found, modality: Modality, lexicon: Lexicon) -> tuple[str, str, str]:
+def _type_and_mode(
+    found: Found, modality: Modality, lexicon: Lexicon, targeted: bool
+) -> tuple[str, str, str]:
     kind, mode, value = found.entry.type, found.entry.mode, modality.value
     if modality.negated and modality.future and kind in lexicon.retype_refusal:
         return lexicon.retype_refusal[kind], f"refuse-{mode}", "asserted"
-    if (
-        modality.future and not modality.negated and kind in lexicon.retype_future and found.verbal
-    ):  # "will visit" is a pledge; "the planned visit" stays a visit
-        return lexicon.retype_future[kind], f"intend-{mode}", value
+    if not modality.future or modality.negated or not found.verbal:
+        return kind, mode, value  # "the planned visit" stays a visit
+    # "will extend the curfew" threatens; "will visit Albania" pledges to Albania, but
+    # "will resign" or "will support the bill" pledge nothing to anyone.
+    pledged = targeted and not modality.planned  # "plans to visit Peru" is a plan
+    retyped = lexicon.retype_future.get(kind) or (
+        lexicon.retype_pledge.get(kind) if pledged else None
+    )
+    if retyped:
+        return retyped, f"intend-{mode}", value
     return kind, mode, value
 
 
@@ -143,7 +154,7 @@ class EventExtractor:
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
         # Only the trigger's own phrases (not its clause's) make a sense that needs a place.
-        placed = bool(tied) or _placed_by_governor(found, places)
+        placed = bool(tied or destinations) or _placed_by_governor(found, places)
         if not tied:
             tied, origins, destinations = places.clause_tied(heads, travel)
         statement = _statement_verb(head, lexicon)
@@ -152,6 +163,7 @@ class EventExtractor:
             head=found.noun if found.noun is not None else head,
             actors=actor_ids,
             targets=target_ids,
+            agents=any(index.kinds.get(a) not in CROWDS for a in actor_ids),
             placed=placed,
             timed=time is not None,
             antecedent=_antecedent(found, earlier),
@@ -168,7 +180,9 @@ class EventExtractor:
             return None
         found.entry = chosen
         modality = modality_of(head, lexicon)
-        event_type, mode, modality_value = _type_and_mode(found, modality, lexicon)
+        event_type, mode, modality_value = _type_and_mode(
+            found, modality, lexicon, bool(target_ids)
+        )
         place: str | None = (destinations or tied)[0] if (destinations or tied) else None
         place_source = "text" if place else None
         if place is None:

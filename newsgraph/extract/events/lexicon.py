@@ -17,6 +17,7 @@ WORD_LISTS = (
     "light_verbs",
     "reporting_verbs",
     "intent_verbs",
+    "plan_verbs",
     "negating_verbs",
     "hypothetical_modals",
     "future_modals",
@@ -49,9 +50,9 @@ class Trigger:
 class Sense:
     """What a use of one trigger word must look like to be an event of one type (the
     ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
-    one of which must hold ("actor", "target", "parties", "place", "time", "clause",
-    "intransitive", "antecedent", "definite", ("object", word set), or a tuple of these
-    that must all hold); empty means no requirement.
+    one of which must hold ("actor", "agent" (an actor not a crowd), "target", "parties",
+    "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
+    set), or a tuple of these that must all hold); empty means no requirement.
     ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
@@ -74,6 +75,7 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # keyed by last word
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     retype_future: dict[str, str] = field(default_factory=dict)
+    retype_pledge: dict[str, str] = field(default_factory=dict)
     retype_refusal: dict[str, str] = field(default_factory=dict)
     obligation_type: str | None = None
     # TYPE -> actor sectors whose report of an agentless passive of that type names
@@ -142,6 +144,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
 NEEDS = frozenset(
     {
         "actor",
+        "agent",
         "target",
         "parties",
         "place",
@@ -184,6 +187,7 @@ def _load(user_files: str) -> Lexicon:
         for name in WORD_LISTS:
             lists[name].update(str(w).lower() for w in document.get(name) or ())
         lexicon.retype_future.update(document.get("retype_future") or {})
+        lexicon.retype_pledge.update(document.get("retype_pledge") or {})
         lexicon.retype_refusal.update(document.get("retype_refusal") or {})
         lexicon.obligation_type = document.get("obligation_type") or lexicon.obligation_type
         for kind, sectors in (document.get("reporting_agents") or {}).items():

@@ -67,6 +67,9 @@ class Modality:
     future: bool
     hypothetical: bool
     hedges: list[Token]
+    # The future is someone's plan, schedule or forecast ("planning to travel", "expected
+    # to endorse"), not a commitment made to someone ("ready to send", "said it would").
+    planned: bool = False
 
 
 @dataclass
@@ -76,6 +79,7 @@ class _Flags:
     hypothetical: bool = False
     would: bool = False  # "would" seen: conditional, or a reported "will"
     reported: bool = False  # the climb reached a reporting verb
+    planned: bool = False  # an intent word of planning or forecast above the event
 
 
 def _is_conditional(token: Token, lexicon: Lexicon) -> bool:
@@ -207,6 +211,7 @@ def _climb(trigger: Token, lexicon: Lexicon, flags: _Flags, hedges: list[Token])
             flags.hypothetical = True
         elif lexicon.listed("intent_verbs", lemma):
             flags.future = True
+            flags.planned |= lexicon.listed("plan_verbs", lemma)
         _own(token, lexicon, flags)
 
 
@@ -231,4 +236,5 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> Modality:
         else "asserted"
     )
     # Retyping reads ``future``: a conditional "would attack" is still an announced act.
-    return Modality(value, flags.negated, flags.future or flags.would, flags.hypothetical, hedges)
+    future = flags.future or flags.would
+    return Modality(value, flags.negated, future, flags.hypothetical, hedges, flags.planned)

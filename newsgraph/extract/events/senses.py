@@ -27,7 +27,19 @@ from newsgraph.extract.events.lexicon import Lexicon, Sense, Trigger
 
 # Children that belong to a trigger's own phrase, for ``not_with``.
 PHRASE_DEPS = frozenset(
-    {"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd", "compound", "amod", "dative"}
+    {
+        "prt",
+        "dobj",
+        "nsubjpass",
+        "prep",
+        "acomp",
+        "attr",
+        "npadvmod",
+        "oprd",
+        "compound",
+        "amod",
+        "dative",
+    }
 )
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp"})
 # Where the thing acted on stands: the object, a passive subject, a prepositional object.
@@ -35,10 +47,36 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def gap_object(token: Token) -> Token | None:
+    """The noun a relative or participle clause says the trigger acts on: "figures
+    released to councillors", "the power which was given to her", "the rent he charges".
+    Not the noun that does it ("officials who released the hostages")."""
+    noun = token.head
+    if token.dep_ not in {"acl", "relcl"} or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.dep_ == "acl":
+        return noun if token.tag_ == "VBN" else None
+    deps = {c.dep_: c for c in token.children}
+    relative = [c for c in token.children if c.lower_ in RELATIVE_WORDS]
+    if any(c.dep_ in {"dobj", "nsubjpass"} for c in relative):
+        return noun
+    subject = deps.get("nsubj")
+    if subject is not None and subject.lower_ not in RELATIVE_WORDS and "dobj" not in deps:
+        return noun  # "the rent he charges": the object is the gap
+    return None
+
+
 def phrase_words(token: Token) -> frozenset[str]:
     """Lemmas and forms of the trigger's phrase: its particle, object, prepositions and
-    their objects, and the object's own modifiers ("a campaign video")."""
+    their objects, the object's own modifiers ("a campaign video"), and the noun a
+    relative or participle clause makes its object ("figures released")."""
     words: set[str] = set()
+    gap = gap_object(token)
+    if gap is not None:
+        words.update((gap.lemma_.lower(), gap.lower_))
     for child in token.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -67,8 +105,12 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
 
 
 def object_lemmas(head: Token) -> frozenset[str]:
-    """What the trigger acts on: object, passive subject, objects of its prepositions."""
+    """What the trigger acts on: object, passive subject, objects of its prepositions, the
+    noun of its relative or participle clause."""
     found: set[str] = set()
+    gap = gap_object(head)
+    if gap is not None:
+        found.add(gap.lemma_.lower())
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             found.add(child.lemma_.lower())
@@ -84,6 +126,7 @@ class Evidence:
     head: Token
     actors: list[str]
     targets: list[str]
+    agents: bool  # an actor that acts as one party: a person, organisation or state
     placed: bool  # a place tied to the trigger's clause (or a destination)
     timed: bool  # a time tied to the trigger
     antecedent: bool  # a definite noun naming an earlier event of its type
@@ -102,6 +145,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return all(_holds(part, evidence) for part in need)
     if need == "actor":
         return bool(evidence.actors)
+    if need == "agent":
+        return evidence.agents
     if need == "target":
         return bool(evidence.targets)
     if need == "parties":

@@ -82,8 +82,29 @@ def noun_entry(token: Token, lexicon: Lexicon) -> Trigger | None:
     return entries[0] if entries else None
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def imperative(verb: Token) -> bool:
+    """An order ("Do not block his way", "Go, meet him"): a bare verb without a subject
+    heading its sentence, or conjoined to one that does. It tells someone to act; it
+    reports no act."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    if chain[-1].dep_ != "ROOT" or any(v.tag_ != "VB" for v in chain):
+        return False
+    return not any(
+        c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.lower_ == "to")
+        for v in chain
+        for c in v.children
+    )
+
+
 def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
     lemma = verb.lemma_.lower()
+    if imperative(verb):
+        return None
     entries = lexicon.verbs.get(lemma, [])
     # Read the verb's phrase only for a verb with a multiword entry: most verbs have none.
     words = _phrase_words(verb) if any(len(e.words) > 1 for e in entries) else {}
