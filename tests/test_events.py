@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from newsgraph.config import Config
-from newsgraph.eval.events import evaluate_events, tagged_spans
+from newsgraph.eval.events import evaluate_events, plover_type, tagged_spans
 from newsgraph.extract.events import lexicon as event_lexicon
 from newsgraph.extract.events.component import main_event
 from newsgraph.nlp import load_pipeline
@@ -99,7 +99,8 @@ def test_modalities(nlp):
     _, planned, _ = _run(nlp, "Chile plans to visit Peru next month.")
     assert _one(planned, "CONSULT")["modality"] == "future"  # a plan, pledged to no one
     _, pledged, _ = _run(nlp, "Chile said it would visit Peru next month.")
-    assert _one(pledged, "AGREE")["modality"] == "future"  # a stated intention is a pledge
+    pledge = _one(pledged, "CONSULT")  # a stated intention keeps its act's type
+    assert pledge["modality"] == "future" and pledge["mode"] == "intend-visit"
     _, conditional, _ = _run(nlp, "If talks fail, Ruritania could attack its neighbour.")
     assert _one(conditional, "ASSAULT")["modality"] == "hypothetical"
     _, refused, _ = _run(nlp, "Turkey would not recognize the new government.")
@@ -108,16 +109,32 @@ def test_modalities(nlp):
 
 
 def test_an_announced_act_is_a_pledge_only_towards_someone(nlp):
-    """A cooperative act announced for another party is a pledge (AGREE, mode intend-);
-    one without a counterpart keeps its own type, future; a hostile one is a threat."""
+    """A cooperative act announced for another party is a pledge: its own type, future,
+    mode intend- (the news guidelines; PLOVER reads it as an AGREE); one without a
+    counterpart keeps its own mode too; a hostile one is coded as a threat."""
     _, pledged, _ = _run(nlp, "Norway will send emergency aid to Chile next week.")
-    assert _one(pledged, "AGREE")["mode"] == "intend-aid"
+    aid = _one(pledged, "AID")
+    assert aid["modality"] == "future" and aid["mode"] == "intend-aid"
+    assert plover_type(aid) == "AGREE"
+    assert not [e for e in pledged if e["type"] == "AGREE"]
     _, resigning, _ = _run(nlp, "The Kelvian defence minister will resign next week.")
     resignation = _one(resigning, "RETREAT")
     assert resignation["modality"] == "future" and resignation["mode"] == "retreat"
-    assert not [e for e in resigning if e["type"] == "AGREE"]
+    assert plover_type(resignation) == "RETREAT"
     _, curfew, _ = _run(nlp, "The junta announced that it will impose a curfew in Dunmore.")
-    assert _one(curfew, "THREATEN")["modality"] == "future"
+    threat = _one(curfew, "THREATEN")
+    assert threat["modality"] == "future" and plover_type(threat) == "THREATEN"
+
+
+def test_plover_reads_a_stated_intention_as_agree():
+    """PLOVER (after CAMEO) codes a stated intention to cooperate as AGREE; the record
+    keeps the act's type and marks the intention in its mode."""
+    event = {"type": "CONSULT", "mode": "intend-visit", "modality": "future"}
+    assert plover_type(event) == "AGREE"
+    assert plover_type({**event, "mode": "visit"}) == "CONSULT"  # a plan, pledged to no one
+    assert plover_type({"type": "THREATEN", "mode": "intend-restrict"}) == "THREATEN"
+    assert plover_type({"type": "REJECT", "mode": "refuse-recognize"}) == "REJECT"
+    assert plover_type({"type": "AGREE", "mode": "agree"}) == "AGREE"
 
 
 def test_travel_origin_and_destination(nlp):

@@ -2,8 +2,16 @@
 
 Conventions (../shared/data/README.md): older PLOVER names are mapped (DEMAND -> REQUEST,
 DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE); the main event of a record
-is :func:`newsgraph.extract.events.component.main_event` over the events found in its text; its type
-is right when it equals the gold type. Its actors match the gold source when a predicted
+is :func:`newsgraph.extract.events.component.main_event` over the events found in its
+text; its type, read as PLOVER codes it (:func:`plover_type`), is right when it equals the
+gold type.
+
+PLOVER's gold follows CAMEO, which codes a stated intention to cooperate ("will visit
+Peru", "will send aid to Chile") as AGREE. The record follows the news guidelines instead:
+the act keeps its own type, modality future, and its mode marks the stated intention
+(``intend-visit``, see docs/record.md). So an event with an ``intend-`` mode is read here
+as an AGREE, unless it is a THREATEN (a hostile act announced for the future is already
+recoded as its announcement, as PLOVER codes it). Its actors match the gold source when a predicted
 actor's text overlaps a SRC span of the markup or the actor's country equals the first
 three letters of a gold source ``code``; targets likewise with TAR. Source match is
 counted over records with a gold source, target match over records with a gold target.
@@ -19,6 +27,7 @@ from typing import Any
 
 from newsgraph.config import Config
 from newsgraph.errors import NewsgraphError
+from newsgraph.record.vocabulary import INTENTION_MODE_PREFIX
 
 OLD_NAMES = {
     "DEMAND": "REQUEST",
@@ -26,6 +35,9 @@ OLD_NAMES = {
     "FIGHT": "ASSAULT",
     "INVESTIGATE": "ACCUSE",
 }
+# A stated intention is read as an AGREE unless it is already coded as a threat.
+INTENTION_TYPE = "AGREE"
+INTENTION_KEEPS = frozenset({"THREATEN"})
 _TAG = re.compile(r"\(((?:SRC|TAR|EVT|LOC)(?:/(?:SRC|TAR|EVT|LOC))*):\s?")
 NO_EVENT = "NONE"
 
@@ -33,6 +45,15 @@ NO_EVENT = "NONE"
 def gold_type(record: dict[str, Any]) -> str:
     event = str(record.get("event", ""))
     return OLD_NAMES.get(event, event)
+
+
+def plover_type(event: dict[str, Any]) -> str:
+    """The type PLOVER's coders would give ``event``: its own type, except that a stated
+    intention to cooperate (an ``intend-`` mode) is an AGREE."""
+    kind = str(event["type"])
+    if str(event.get("mode") or "").startswith(INTENTION_MODE_PREFIX):
+        return kind if kind in INTENTION_KEEPS else INTENTION_TYPE
+    return kind
 
 
 def tagged_spans(markup: str, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -138,7 +159,7 @@ def evaluate_events(
         actors = {a["id"]: a for a in doc._.ng_actors or []}
         event = main_event(doc._.ng_events or [])
         gold = gold_type(record)
-        pairs.append((gold, event["type"] if event else NO_EVENT))
+        pairs.append((gold, plover_type(event) if event else NO_EVENT))
         spans = tagged_spans(record.get("textInfo", {}).get("markup", ""), record["text"])
         sources = [s.get("code", "") for s in record.get("source") or ()]
         targets = [t.get("code", "") for t in record.get("target") or ()]

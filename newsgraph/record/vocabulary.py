@@ -52,3 +52,13 @@ TIME_TYPES: tuple[str, ...] = get_args(TimeType)
 PUBLISHED_SOURCES: tuple[str, ...] = get_args(PublishedSource)
 LINEAGE_RELATIONS: tuple[str, ...] = get_args(LineageRelation)
 TIME_SOURCES: tuple[str, ...] = get_args(TimeSource)
+
+# Event modes (``events[].mode``) are open: the lexicon's finer kinds ("meet", "visit").
+# Two prefixes mark how an announced act was read (docs/record.md). ``intend-``: a stated
+# intention. A cooperative act announced towards another party keeps its own type, future
+# ("will visit Peru": CONSULT, ``intend-visit``), as the news guidelines code it; PLOVER
+# (after CAMEO) codes such a pledge as an AGREE, which is how ``eval events`` reads it. A
+# hostile act announced for the future is recoded as its announcement (THREATEN,
+# ``intend-restrict``). ``refuse-``: a refused cooperative act, recoded as a REJECT.
+INTENTION_MODE_PREFIX = "intend-"
+REFUSAL_MODE_PREFIX = "refuse-"

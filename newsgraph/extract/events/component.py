@@ -13,9 +13,11 @@ set by ``placing`` after coreference.
 predicate, not counting reporting verbs; :func:`main_event` uses it.
 
 Retyping (data-driven, see the lexicon): a hostile act announced for the future is a
-THREATEN ("would pursue Hamas leaders"), a cooperative one announced towards another party
-an AGREE ("will allow refugees to return"; "will resign" stays a RETREAT, future); a
-refused cooperative act ("would not recognize") is a REJECT, stated, so asserted.
+THREATEN ("would pursue Hamas leaders"); a cooperative one announced towards another party
+keeps its type, future, with an ``intend-`` mode ("will allow refugees to return": CONCEDE,
+``intend-concede``; PLOVER's evaluation reads it as an AGREE), while "will resign" stays a
+RETREAT, future, mode ``retreat``; a refused cooperative act ("would not recognize") is a
+REJECT, stated, so asserted.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
 from newsgraph.nlp.extensions import doc_text
+from newsgraph.record.vocabulary import INTENTION_MODE_PREFIX, REFUSAL_MODE_PREFIX
 
 BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
@@ -89,17 +92,19 @@ def _type_and_mode(
 ) -> tuple[str, str, str]:
     kind, mode, value = found.entry.type, found.entry.mode, modality.value
     if modality.negated and modality.future and kind in lexicon.retype_refusal:
-        return lexicon.retype_refusal[kind], f"refuse-{mode}", "asserted"
+        return lexicon.retype_refusal[kind], f"{REFUSAL_MODE_PREFIX}{mode}", "asserted"
     if not modality.future or modality.negated or not found.verbal:
         return kind, mode, value  # "the planned visit" stays a visit
-    # "will extend the curfew" threatens; "will visit Albania" pledges to Albania, but
-    # "will resign" or "will support the bill" pledge nothing to anyone.
-    pledged = targeted and not modality.planned  # "plans to visit Peru" is a plan
-    retyped = lexicon.retype_future.get(kind) or (
-        lexicon.retype_pledge.get(kind) if pledged else None
-    )
+    # "will extend the curfew" threatens: the act is coded as its announcement. "Will
+    # visit Albania" pledges a visit to Albania: the news guidelines keep the act's own
+    # type, future, and the ``intend-`` mode records the stated intention (PLOVER's
+    # AGREE, see eval.events). "Will resign" or "will support the bill" pledge nothing
+    # to anyone, and "plans to visit Peru" is a plan: the mode stays the act's own.
+    retyped = lexicon.retype_future.get(kind)
     if retyped:
-        return retyped, f"intend-{mode}", value
+        return retyped, f"{INTENTION_MODE_PREFIX}{mode}", value
+    if targeted and not modality.planned and kind in lexicon.pledge_types:
+        return kind, f"{INTENTION_MODE_PREFIX}{mode}", value
     return kind, mode, value
 
 

@@ -75,7 +75,9 @@ class Lexicon:
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)  # keyed by last word
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     retype_future: dict[str, str] = field(default_factory=dict)
-    retype_pledge: dict[str, str] = field(default_factory=dict)
+    # Types whose act announced towards another party is a pledge: it keeps its type,
+    # future, with an ``intend-`` mode (PLOVER reads it as an AGREE).
+    pledge_types: frozenset[str] = frozenset()
     retype_refusal: dict[str, str] = field(default_factory=dict)
     obligation_type: str | None = None
     # TYPE -> actor sectors whose report of an agentless passive of that type names
@@ -187,7 +189,7 @@ def _load(user_files: str) -> Lexicon:
         for name in WORD_LISTS:
             lists[name].update(str(w).lower() for w in document.get(name) or ())
         lexicon.retype_future.update(document.get("retype_future") or {})
-        lexicon.retype_pledge.update(document.get("retype_pledge") or {})
+        lexicon.pledge_types |= {str(t).upper() for t in document.get("pledge_types") or ()}
         lexicon.retype_refusal.update(document.get("retype_refusal") or {})
         lexicon.obligation_type = document.get("obligation_type") or lexicon.obligation_type
         for kind, sectors in (document.get("reporting_agents") or {}).items():
