@@ -97,3 +97,11 @@ def test_notebook_api(events_db):
         assert len(data.articles()) == 5 and "record" not in data.articles().columns
         assert len(data.actors()) == 10
         assert data.sql("SELECT count(*) AS n FROM events WHERE type = ?", ["ASSAULT"])["n"][0] == 1
+
+
+def test_a_stated_intention_exports_as_cameo_intent_to_cooperate():
+    from newsgraph.export.events import cameo_root
+
+    assert cameo_root("AID", "intend-aid") == "03"
+    assert cameo_root("AID", None) == "07"
+    assert cameo_root("REQUEST", "demand") == "10"

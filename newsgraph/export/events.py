@@ -111,6 +111,9 @@ def mappings() -> dict[str, Any]:
 
 def cameo_root(event_type: str, mode: str | None) -> str | None:
     table = mappings()
+    for prefix, code in (table.get("cameo_by_mode_prefix") or {}).items():
+        if mode and mode.startswith(prefix):
+            return str(code)
     override = table["cameo_overrides_by_mode"].get(event_type, {}).get(mode or "")
     return override or table["plover_to_cameo"].get(event_type)
 
