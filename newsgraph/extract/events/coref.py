@@ -26,6 +26,8 @@ places, hedges are the union over mentions, so no mention's evidence is lost.
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
 ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few paragraphs
@@ -58,6 +60,47 @@ ANOTHER_WORDS = frozenset(
 )
 
 
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?(?:$|[T-])")
+
+
+def _days(value: str) -> tuple[date, date] | None:
+    """The first and last day a TimeML date value covers ("2011" a year, "2011-11" a
+    month, "2011-W45" a week, "2011-11-11T23:00" a day, "a/b" a range); None for others
+    (durations, "PAST_REF")."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        start, end = _days(first), _days(last)
+        return (start[0], end[1]) if start and end else None
+    found = _CALENDAR.match(value)
+    if found is None:
+        return None
+    year, month, day, week = found.groups()
+    try:
+        if week:
+            monday = date.fromisocalendar(int(year), int(week), 1)
+            return monday, monday + timedelta(days=6)
+        if day:
+            one = date(int(year), int(month), int(day))
+            return one, one
+        if month:
+            start = date(int(year), int(month), 1)
+            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return start, following - timedelta(days=1)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def _dates_agree(first: str, second: str) -> bool:
+    """Two time values name the same time when equal, or when the periods they cover
+    overlap: "2009-02-03" is within "2009" and is the day of "2009-02-03T23:00" (values at
+    two precisions name one day; only two different periods keep mentions apart)."""
+    if first == second:
+        return True
+    a, b = _days(first), _days(second)
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
 def _participants(event: dict[str, Any]) -> set[str]:
     return set(event["actors"]) | set(event["targets"])
 
@@ -71,8 +114,9 @@ def _same_kind(event: dict[str, Any], mention: dict[str, Any], times: dict[str, 
     """The same type, and not on two different dates."""
     if event["type"] != mention["type"]:
         return False
-    values = {times.get(t) for t in (event["time"], mention["time"]) if t}
-    return len({v for v in values if v}) <= 1
+    values = [times.get(t) for t in (event["time"], mention["time"]) if t]
+    present = [v for v in values if v]
+    return len(present) < 2 or _dates_agree(present[0], present[1])
 
 
 def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str, str]) -> bool:
