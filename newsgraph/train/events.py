@@ -20,7 +20,7 @@ from typing import Any
 
 from newsgraph.config import Config
 from newsgraph.eval.news import GoldArticle, gold_matches, read_standoff_gold, score_news
-from newsgraph.extract.events.coref import merge_mentions
+from newsgraph.extract.events.coref import merge_mentions, place_identities
 from newsgraph.extract.events.eventhood import EventModel, mention_features
 from newsgraph.train.cues import Example, fit_weights
 
@@ -91,7 +91,8 @@ def _score(parsed: Parsed, documents: Sequence[int], model: EventModel) -> dict[
         article, record = parsed[number]
         kept = model.keep(record["events"], record["actors"], record["attributions"])
         times = {t["id"]: t.get("value") for t in record["times"]}
-        merged = merge_mentions([dict(e) for e in kept], record["text"], times)
+        places = place_identities(record.get("places") or [])
+        merged = merge_mentions([dict(e) for e in kept], record["text"], times, places)
         predictions[str(article["id"])] = {**record, "events": merged}
     return score_news([parsed[n][0] for n in documents], predictions)
 

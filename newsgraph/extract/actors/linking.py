@@ -391,6 +391,11 @@ class Linker:
         assert m.role is not None
         if m.anaphor:
             return self._latest_organisation(m.start)
+        # A descriptive alias of a known actor ("the UN refugee agency" for UNHCR): the
+        # phrase matcher misses it when a name inside it ("UN") is an entity already.
+        entry = lookup(text, self.index)
+        if entry is not None:
+            return self._from_entry(entry)
         country = self.country_between(m.start, m.end)
         if m.definite_person:
             holder = self._office_holder(m.role.phrase, country)

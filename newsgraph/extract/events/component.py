@@ -39,7 +39,7 @@ from newsgraph.extract.events.arguments import (
     subjects,
 )
 from newsgraph.extract.events.context import PlaceFinder
-from newsgraph.extract.events.coref import merge_mentions
+from newsgraph.extract.events.coref import merge_mentions, place_identities
 from newsgraph.extract.events.dating import DocumentDate, date_events
 from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
@@ -455,7 +455,8 @@ def make_event_coref(nlp: Language, name: str, event_model: str) -> Any:
         if model is not None:
             mentions = model.keep(mentions, doc._.ng_actors or [], doc._.ng_attributions or [])
         times = {t["id"]: t.get("value") for t in doc._.ng_times or []}
-        doc._.ng_events = merge_mentions(mentions, doc_text(doc), times)
+        places = place_identities(doc._.ng_places or [])
+        doc._.ng_events = merge_mentions(mentions, doc_text(doc), times, places)
         place_in_document(doc._.ng_events, doc)
         return doc
 

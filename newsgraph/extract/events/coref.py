@@ -101,6 +101,17 @@ def _dates_agree(first: str, second: str) -> bool:
     return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
 
 
+def place_identities(items: list[dict[str, Any]]) -> dict[str, str]:
+    """Place id -> what the place item names: its gazetteer id, else its folded name.
+    Each time a text names a place it is a new item ("South Sudan" in the headline and
+    again in the opening): both name one place."""
+    return {
+        p["id"]: str(p.get("geonameid") or (p.get("name") or p.get("text") or p["id"]).lower())
+        for p in items
+        if p.get("id")
+    }
+
+
 def _participants(event: dict[str, Any]) -> set[str]:
     return set(event["actors"]) | set(event["targets"])
 
@@ -119,7 +130,12 @@ def _same_kind(event: dict[str, Any], mention: dict[str, Any], times: dict[str, 
     return len(present) < 2 or _dates_agree(present[0], present[1])
 
 
-def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str, str]) -> bool:
+def _compatible(
+    event: dict[str, Any],
+    mention: dict[str, Any],
+    times: dict[str, str],
+    places: dict[str, str],
+) -> bool:
     if not _same_kind(event, mention, times):
         return False
     if not (
@@ -131,8 +147,12 @@ def _compatible(event: dict[str, Any], mention: dict[str, Any], times: dict[str,
     )
     if crossed:  # "A attacked B" and "B attacked A" are two events
         return False
-    places = {p for p in (event["place"], mention["place"]) if p}
-    return len(places) <= 1 or bool(set(event["places"]) & set(mention["places"]))
+    # A place named twice is two place items of one place: when both triggers name their
+    # own place, compare what the items name.
+    both_own = event.get("place_source") == mention.get("place_source") == "text"
+    same = places if both_own else {}
+    named = {same.get(p, p) for p in (event["place"], mention["place"]) if p}
+    return len(named) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
 def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -142,7 +162,12 @@ def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
     return len(modes) == 1 or not modes & JOURNEY_MODES
 
 
-def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[str, str]) -> bool:
+def _linked(
+    cluster: list[dict[str, Any]],
+    mention: dict[str, Any],
+    times: dict[str, str],
+    places: dict[str, str],
+) -> bool:
     """``mention`` hangs from a mention of ``cluster`` in the same clause, or one of them
     hangs from it (see the module docstring), and may name the same happening."""
     start = mention["trigger"]["start"]
@@ -160,7 +185,7 @@ def _linked(cluster: list[dict[str, Any]], mention: dict[str, Any], times: dict[
         and not (set(e["actors"]) & set(mention["targets"]))
         and not (set(e["targets"]) & set(mention["actors"]))
         if e in tied
-        else _compatible(e, mention, times)
+        else _compatible(e, mention, times, places)
         for e in cluster
     )
 
@@ -242,6 +267,7 @@ def _belongs(
     cluster: list[dict[str, Any]],
     mention: dict[str, Any],
     times: dict[str, str],
+    places: dict[str, str],
     *,
     near: bool,
     anaphor: bool,
@@ -256,7 +282,7 @@ def _belongs(
         # "the raid" names the latest raid: its own participants come from a parse that is
         # least reliable on such noun phrases, so only the type and the time must agree.
         return all(_same_kind(e, mention, times) for e in cluster)
-    if not all(_compatible(e, mention, times) for e in cluster):
+    if not all(_compatible(e, mention, times, places) for e in cluster):
         return False
     repeats = [e for e, s in zip(cluster, stems, strict=True) if s == stem]
     return bool(repeats) and (
@@ -265,13 +291,18 @@ def _belongs(
 
 
 def merge_mentions(
-    events: list[dict[str, Any]], text: str, times: dict[str, str]
+    events: list[dict[str, Any]],
+    text: str,
+    times: dict[str, str],
+    places: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """``events`` (one per trigger, in text order) as one record per happening.
 
-    ``times`` maps time ids to their values. Records are renumbered V1, V2, ... in the order
+    ``times`` maps time ids to their values; ``places`` maps place ids to what they name
+    (see :func:`place_identities`), so that two mentions of one place agree. Records are renumbered V1, V2, ... in the order
     of their first mention.
     """
+    places = places or {}
     clusters: list[list[dict[str, Any]]] = []
     stems: list[list[str]] = []  # the stem of each mention of each cluster
     for mention in sorted(events, key=lambda e: e["trigger"]["start"]):
@@ -284,7 +315,7 @@ def merge_mentions(
         same_word = [n for n in latest_first if stem in stems[n]]
         others = [n for n in latest_first if stem not in stems[n]]
         same_mode = [n for n in others if _same_mode(clusters[n], mention)]
-        home = next((n for n in latest_first if _linked(clusters[n], mention, times)), None)
+        home = next((n for n in latest_first if _linked(clusters[n], mention, times, places)), None)
         order = same_word + same_mode + [n for n in others if n not in same_mode]
         if home is not None or _another(mention, text):
             order = []
@@ -292,7 +323,14 @@ def merge_mentions(
             cluster = clusters[n]
             near = mention["trigger"]["start"] - cluster[-1]["trigger"]["start"] <= ANAPHOR_WINDOW
             if _belongs(
-                cluster, mention, times, near=near, anaphor=anaphor, stems=stems[n], stem=stem
+                cluster,
+                mention,
+                times,
+                places,
+                near=near,
+                anaphor=anaphor,
+                stems=stems[n],
+                stem=stem,
             ):
                 home = n
                 break
