@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few paragraphs
+RECENT_DAYS = 7  # a publication date stands for an event of the week before it
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
 ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -125,9 +126,25 @@ def _same_kind(event: dict[str, Any], mention: dict[str, Any], times: dict[str, 
     """The same type, and not on two different dates."""
     if event["type"] != mention["type"]:
         return False
-    values = [times.get(t) for t in (event["time"], mention["time"]) if t]
-    present = [v for v in values if v]
-    return len(present) < 2 or _dates_agree(present[0], present[1])
+    dated = [e for e in (event, mention) if e["time"] and times.get(e["time"])]
+    if len(dated) < 2:
+        return True
+    first, second = (times[e["time"]] for e in dated)
+    if _dates_agree(first, second):
+        return True
+    # The publication day given to a mention without a time of its own stands for "lately":
+    # it agrees with a period of the text that ended in the week before it ("last week's
+    # attack" ... "the attacks", undated, on a page of Saturday).
+    guessed = [e for e in dated if e.get("time_source") == "document"]
+    if len(guessed) != 1:
+        return False
+    day = _days(times[guessed[0]["time"]])
+    other = _days(second if guessed[0] is dated[0] else first)
+    return (
+        day is not None
+        and other is not None
+        and timedelta(0) <= day[0] - other[1] <= timedelta(days=RECENT_DAYS)
+    )
 
 
 def _compatible(
