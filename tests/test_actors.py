@@ -117,3 +117,13 @@ def test_dictionary_roles_respect_dates():
     entry = actor_dictionary.lookup("Erdogan")
     assert entry is not None
     assert entry.valid_on("2023-12-01") and not entry.valid_on("2001-01-01")
+
+
+def test_a_descriptive_alias_joins_its_dictionary_actor(nlp):
+    """ "The UN refugee agency" is UNHCR's alias in the dictionary, though "UN" inside it is
+    an entity of its own."""
+    text = "UNHCR opened a camp near the border. The UN refugee agency said it had room for more."
+    _, actors = _actors(nlp, text)
+    unhcr = _by_name(actors, "UNHCR")
+    assert any("refugee agency" in s["text"] for s in unhcr["spans"])
+    assert not [a for a in actors if a["name"].lower().endswith("refugee agency")]

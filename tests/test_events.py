@@ -348,3 +348,54 @@ def test_a_definite_anaphor_names_the_event_of_its_own_mode():
     merged = merge_mentions([meeting, journey, talks], text, {})
     by_mode = {e["mode"]: [m["trigger"]["text"] for m in e["mentions"]] for e in merged}
     assert by_mode == {"meet": ["meeting", "talks"], "visit": ["traveled"]}
+
+
+def test_times_at_two_precisions_name_one_time():
+    from newsgraph.extract.events.coref import _dates_agree, merge_mentions
+
+    assert _dates_agree("2024-03-05", "2024-03-05T23:00")
+    assert _dates_agree("2024-03", "2024-03-05") and _dates_agree("2024-W10", "2024-03-05")
+    assert not _dates_agree("2023", "2024-03-05")
+    assert not _dates_agree("2024-03-04", "2024-03-05")
+    times = {"T1": "2024", "T2": "2024-03-05T23:00", "T3": "2024-03-09"}
+    first = _coref_mention(0, "arrested", time="T1", time_source="text")
+    second = _coref_mention(50, "arrested", time="T2", time_source="text")
+    (merged,) = merge_mentions([first, second], " " * 100, times)
+    assert len(merged["mentions"]) == 2
+    third = _coref_mention(50, "arrested", time="T3", time_source="text")
+    fourth = _coref_mention(90, "arrested", time="T2", time_source="text")
+    assert len(merge_mentions([third, fourth], " " * 100, times)) == 2
+
+
+def test_an_undated_mention_of_the_week_after_joins_its_event():
+    """The publication day given to an undated mention stands for "lately": it agrees with
+    last week's date of the same event, not with a date a year before."""
+    from newsgraph.extract.events.coref import merge_mentions
+
+    times = {"T1": "2024-W09", "T2": "2024-03-09", "T3": "2023"}
+    dated = _coref_mention(0, "arrested", time="T1", time_source="text")
+    undated = _coref_mention(60, "arrests", time="T2", time_source="document")
+    (merged,) = merge_mentions([dated, undated], " " * 100, times)
+    assert len(merged["mentions"]) == 2
+    old = _coref_mention(0, "arrested", time="T3", time_source="text")
+    assert len(merge_mentions([old, undated], " " * 100, times)) == 2
+
+
+def test_a_place_named_twice_does_not_part_two_mentions():
+    """Two place items of one place (named in the headline and in the opening) agree; two
+    different places keep the mentions apart."""
+    from newsgraph.extract.events.coref import merge_mentions, place_identities
+
+    places = place_identities(
+        [
+            {"id": "P1", "name": "Lisbon", "geonameid": 1},
+            {"id": "P2", "name": "Lisbon", "geonameid": 1},
+            {"id": "P3", "name": "Porto", "geonameid": 2},
+        ]
+    )
+    first = _coref_mention(0, "arrested", place="P1", place_source="text")
+    second = _coref_mention(60, "arrested", place="P2", place_source="text")
+    (merged,) = merge_mentions([first, second], " " * 100, {}, places)
+    assert len(merged["mentions"]) == 2
+    elsewhere = _coref_mention(60, "arrested", place="P3", place_source="text")
+    assert len(merge_mentions([first, elsewhere], " " * 100, {}, places)) == 2
