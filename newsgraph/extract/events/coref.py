@@ -84,9 +84,9 @@ def _days(value: str) -> tuple[date, date] | None:
             one = date(int(year), int(month), int(day))
             return one, one
         if month:
-            start = date(int(year), int(month), 1)
-            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            return start, following - timedelta(days=1)
+            opening = date(int(year), int(month), 1)
+            following = date(opening.year + opening.month // 12, opening.month % 12 + 1, 1)
+            return opening, following - timedelta(days=1)
         return date(int(year), 1, 1), date(int(year), 12, 31)
     except ValueError:
         return None
@@ -316,8 +316,8 @@ def merge_mentions(
     """``events`` (one per trigger, in text order) as one record per happening.
 
     ``times`` maps time ids to their values; ``places`` maps place ids to what they name
-    (see :func:`place_identities`), so that two mentions of one place agree. Records are renumbered V1, V2, ... in the order
-    of their first mention.
+    (see :func:`place_identities`), so that two mentions of one place agree. Records are
+    renumbered V1, V2, ... in the order of their first mention.
     """
     places = places or {}
     clusters: list[list[dict[str, Any]]] = []
