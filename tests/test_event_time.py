@@ -82,3 +82,14 @@ def test_later_events_of_the_same_kind_take_the_day_the_report_opened_with(nlp):
     assert clerk["time_source"] == "context" and _value(clerk, times) == "2024-03-05"
     praise = _event(events, "praised")
     assert praise["time_source"] == "document"
+
+
+def test_an_event_dated_by_a_week_takes_the_month_holding_most_of_it(nlp):
+    # Published Thursday 2024-03-07: "last week" is 2024-W09, Monday 26 February to Sunday
+    # 3 March, four of its days (and its Thursday) in February.
+    events, times = _dated(nlp, "Last week, the governor vetoed a bill on schools.")
+    vetoed = _event(events, "vetoed")
+    item = times[vetoed["time"]]
+    assert item["value"] == "2024-02" and item["precision"] == "month"
+    assert item["timeml"] == "2024-W09" and item["text"] == "Last week"
+    assert [t["value"] for t in times.values() if t["text"] == "Last week"] == ["2024-W09", "2024-02"]

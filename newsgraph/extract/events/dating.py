@@ -17,15 +17,39 @@ precise it is). The order of evidence:
 
 Otherwise the event stays undated (``time`` and ``time_source`` null): a plan, a threat or a
 condition has no date until the text gives one.
+
+An event's date is a calendar date, a day, a month or a year (as ACLED and the news
+guidelines code it). A week is none of them ("last week" is 2015-W46): an event dated by
+one is given the month that holds most of the week's days (the month of its Thursday, as
+ISO 8601 gives a week the year of its Thursday; of its Saturday for a weekend), a time item
+over the same span with ``source: "week"`` that keeps the week in ``timeml``.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
 
 CURRENT_MODALITIES = frozenset({"asserted", "negated"})
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_THURSDAY, _SATURDAY = 4, 6
+
+
+def month_of_week(value: str) -> str | None:
+    """The month holding most days of an ISO week ("2016-W09" -> "2016-03") or of its
+    weekend ("2016-W09-WE" -> "2016-03"), None for any other value."""
+    match = _WEEK.match(value)
+    if match is None:
+        return None
+    weekday = _SATURDAY if match[3] else _THURSDAY
+    try:
+        day = date.fromisocalendar(int(match[1]), int(match[2]), weekday)
+    except ValueError:
+        return None
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 class DocumentDate:
@@ -61,6 +85,37 @@ class DocumentDate:
             self.doc._.ng_times = times
         return self.id
 
+    def month_of(self, time_id: str) -> str:
+        """The id of the month item standing for week item ``time_id`` (itself when it is
+        no resolved week); added to ``doc._.ng_times`` once per week item."""
+        times = list(self.doc._.ng_times or [])
+        week = next((t for t in times if t["id"] == time_id), None)
+        month = month_of_week(str(week.get("value") or "")) if week else None
+        if week is None or month is None:
+            return time_id
+        for item in times:
+            if item.get("source") == "week" and item.get("timeml") == week["value"]:
+                if item["start"] == week["start"]:
+                    return str(item["id"])
+        item_id = f"T{len(times) + 1}"
+        times.append(
+            {
+                "id": item_id,
+                "text": week["text"],
+                "start": week["start"],
+                "end": week["end"],
+                "value": month,
+                "precision": "month",
+                "resolved": True,
+                "type": "DATE",
+                "mod": None,
+                "timeml": week["value"],
+                "source": "week",
+            }
+        )
+        self.doc._.ng_times = times
+        return item_id
+
 
 def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
     """Set ``time_source`` on each record (in text order) and, for current news without a
@@ -70,6 +125,7 @@ def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
     day_of_type: dict[str, str] = {}  # type -> time id of the latest event dated to a day
     for record in records:
         if record["time"] is not None:
+            record["time"] = document.month_of(record["time"])
             record["time_source"] = "text"
             if times.get(record["time"], {}).get("precision") == "day":
                 day_of_type[record["type"]] = record["time"]
