@@ -80,8 +80,19 @@ def test_later_events_of_the_same_kind_take_the_day_the_report_opened_with(nlp):
     )
     clerk = [e for e in events if e["trigger"]["text"] == "arrested"][1]
     assert clerk["time_source"] == "context" and _value(clerk, times) == "2024-03-05"
+    # Another kind of event of the same report: the day its opening named.
     praise = _event(events, "praised")
-    assert praise["time_source"] == "document"
+    assert praise["time_source"] == "context" and _value(praise, times) == "2024-03-05"
+
+
+def test_only_a_recent_day_of_the_opening_stands_for_the_report(nlp):
+    text = (
+        "The strike began on February 12 at the docks. The mayor praised the volunteers. "
+        "Police arrested two pickets."
+    )
+    events, times = _dated(nlp, text)
+    praise = _event(events, "praised")
+    assert praise["time_source"] == "document" and _value(praise, times) == "2024-03-07"
 
 
 def test_an_event_dated_by_a_week_takes_the_month_holding_most_of_it(nlp):

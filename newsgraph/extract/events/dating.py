@@ -9,6 +9,10 @@ precise it is). The order of evidence:
    time of its own. A report names the day once, in its opening ("Police arrested six
    people Monday"), and goes on about the same happening without repeating it ("Officers
    also arrested a man after a traffic stop"); the time item is the earlier event's.
+   Failing that, the day the report's opening names, when it is one of the last days up
+   to publication ("Hillary Clinton went on offense on Monday" in a Tuesday paper): news
+   is written the day after as often as the same day, and the rest of the report is about
+   the happening its opening dated.
 3. ``document``: the article's publication date, for an event the text reports as current
    news: asserted or negated, not future or hypothetical, and with no time of its own. The
    date then has no span in the text; its evidence is the record's ``published`` (with
@@ -29,13 +33,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.events.timing import MAX_CLIMB, NOUN_CLAUSES
+
 CURRENT_MODALITIES = frozenset({"asserted", "negated"})
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _THURSDAY, _SATURDAY = 4, 6
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+# The report's opening: its headline and lede.
+OPENING_SENTENCES = 4
+# How many days before publication the day its opening names may lie.
+RECENT_DAYS = 6
 
 
 def month_of_week(value: str) -> str | None:
@@ -117,12 +129,67 @@ class DocumentDate:
         return item_id
 
 
+def opening_day(doc: Doc) -> str | None:
+    """The id of the first time of the report's opening (its first sentences) that names a
+    day in the week up to its publication, or None."""
+    published = _day(str(doc._.ng_published or ""))
+    if published is None:
+        return None
+    sentences = list(islice(doc.sents, OPENING_SENTENCES))
+    if not sentences:
+        return None
+    opening_end = sentences[-1].end_char
+    for time in doc._.ng_times or []:
+        start = time.get("start")
+        if start is None or time.get("source") is not None:
+            continue
+        if start >= opening_end:
+            break
+        day = _day(str(time.get("value") or "")) if time.get("resolved") else None
+        if day is not None and 0 <= (published - day).days <= RECENT_DAYS:
+            return str(time["id"])
+    return None
+
+
+def _reported(record: dict[str, Any], time_id: str, doc: Doc) -> bool:
+    """Whether the opening's day may stand for the event's: the event lies outside the
+    sentence of that day (there the clauses already said which events it dates), and
+    outside a clause that describes a noun ("the man who attacked the guard" is
+    background to the report, not its news)."""
+    time = next((t for t in doc._.ng_times or [] if t["id"] == time_id), None)
+    sentence = record.get("sentence") or {}
+    if time is None or sentence.get("start", 0) <= time["start"] < sentence.get("end", 0):
+        return False
+    span = doc.char_span(record["trigger"]["start"], record["trigger"]["end"], "expand")
+    if span is None:
+        return True
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        if token.dep_ in NOUN_CLAUSES:
+            return False
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return True
+
+
+def _day(value: str) -> date | None:
+    match = _DAY.match(value)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match[0])
+    except ValueError:
+        return None
+
+
 def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
     """Set ``time_source`` on each record (in text order) and, for current news without a
     time of its own, point ``time`` at the day of an earlier event of its type, else at
     the document date."""
     times = {t["id"]: t for t in document.doc._.ng_times or []}
     day_of_type: dict[str, str] = {}  # type -> time id of the latest event dated to a day
+    opening = opening_day(document.doc)
     for record in records:
         if record["time"] is not None:
             record["time"] = document.month_of(record["time"])
@@ -135,6 +202,8 @@ def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
             continue
         if record["type"] in day_of_type:
             record["time"], record["time_source"] = day_of_type[record["type"]], "context"
+        elif opening is not None and _reported(record, opening, document.doc):
+            record["time"], record["time_source"] = opening, "context"
         else:
             record["time"] = document.time_id()
             record["time_source"] = "document" if record["time"] is not None else None
