@@ -103,7 +103,10 @@ def test_an_event_dated_by_a_week_takes_the_month_holding_most_of_it(nlp):
     item = times[vetoed["time"]]
     assert item["value"] == "2024-02" and item["precision"] == "month"
     assert item["timeml"] == "2024-W09" and item["text"] == "Last week"
-    assert [t["value"] for t in times.values() if t["text"] == "Last week"] == ["2024-W09", "2024-02"]
+    assert [t["value"] for t in times.values() if t["text"] == "Last week"] == [
+        "2024-W09",
+        "2024-02",
+    ]
 
 
 def test_verbs_sharing_a_subject_share_the_time_of_their_predicate(nlp):

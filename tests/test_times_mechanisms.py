@@ -142,9 +142,7 @@ def test_frequency_words_are_sets_unless_they_make_a_rate(nlp):
 
 
 def test_a_day_written_before_its_month_is_part_of_the_date(nlp):
-    text = (
-        "Refugee camp bombed 11 November 2011. The governor signed the order on 2nd Oct 2017."
-    )
+    text = "Refugee camp bombed 11 November 2011. The governor signed the order on 2nd Oct 2017."
     found = {t["text"]: t["value"] for t in times_of(nlp, text, None)}
     assert found.get("11 November 2011") == "2011-11-11"
     assert found.get("2nd Oct 2017") == "2017-10-02"

@@ -105,10 +105,9 @@ class DocumentDate:
         month = month_of_week(str(week.get("value") or "")) if week else None
         if week is None or month is None:
             return time_id
-        for item in times:
-            if item.get("source") == "week" and item.get("timeml") == week["value"]:
-                if item["start"] == week["start"]:
-                    return str(item["id"])
+        for item in times:  # one month item per week item, however many events it dates
+            if item.get("source") == "week" and item["start"] == week["start"]:
+                return str(item["id"])
         item_id = f"T{len(times) + 1}"
         times.append(
             {
@@ -186,7 +185,8 @@ def _day(value: str) -> date | None:
 def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
     """Set ``time_source`` on each record (in text order) and, for current news without a
     time of its own, point ``time`` at the day of an earlier event of its type, else at
-    the document date."""
+    the recent day the report's opening names, else at the document date. An event dated
+    by a week is dated by the week's month."""
     times = {t["id"]: t for t in document.doc._.ng_times or []}
     day_of_type: dict[str, str] = {}  # type -> time id of the latest event dated to a day
     opening = opening_day(document.doc)

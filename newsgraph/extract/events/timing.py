@@ -91,7 +91,6 @@ class TimeFinder:
                     return time
         return None
 
-
     def shared(self, trigger: Token) -> dict[str, Any] | None:
         """The time tied to a verb coordinated with ``trigger`` without a subject of its
         own (either way: the trigger's conjunct, or the verb the trigger is one of)."""
