@@ -114,3 +114,15 @@ def test_verbs_sharing_a_subject_share_the_time_of_their_predicate(nlp):
         nlp, "The envoys who met with and prayed for the king in late January went home."
     )
     assert _value(_event(events, "met"), times) == "2024-01-21/2024-01-31"
+
+
+def test_without_a_document_date_a_day_without_its_year_takes_the_latest_year_named(nlp):
+    events, times = _dated(
+        nlp,
+        "The minister was first charged in 2009 and cleared in 2021. "
+        "He resigned on March 3 after the vote.",
+        published=None,
+    )
+    item = times[_event(events, "resigned")["time"]]
+    assert item["value"] == "2021-03-03" and item["source"] == "year"
+    assert item["resolved"] is False  # a reading of the text, not of a document date

@@ -26,7 +26,10 @@ An event's date is a calendar date, a day, a month or a year (as ACLED and the n
 guidelines code it). A week is none of them ("last week" is 2015-W46): an event dated by
 one is given the month that holds most of the week's days (the month of its Thursday, as
 ISO 8601 gives a week the year of its Thursday; of its Saturday for a weekend), a time item
-over the same span with ``source: "week"`` that keeps the week in ``timeml``.
+over the same span with ``source: "week"`` that keeps the week in ``timeml``. In a
+document without a date, a month and day without a year ("on February 14", XXXX-02-14)
+take the latest year the text names, in an item with ``source: "year"`` that stays
+``resolved: false``: a report is seldom older than the latest year it mentions.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ CURRENT_MODALITIES = frozenset({"asserted", "negated"})
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _THURSDAY, _SATURDAY = 4, 6
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:-\d\d)?(?:-\d\d)?$")
+_NO_YEAR = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
 # The report's opening: its headline and lede.
 OPENING_SENTENCES = 4
 # How many days before publication the day its opening names may lie.
@@ -96,6 +101,39 @@ class DocumentDate:
             )
             self.doc._.ng_times = times
         return self.id
+
+    def latest_year(self) -> str | None:
+        """For a document without a date: the latest year its own time expressions name,
+        the year a month and day without one ("on February 14") most likely belong to."""
+        if self.doc._.ng_published:
+            return None
+        years = [
+            str(t["value"])[:4]
+            for t in self.doc._.ng_times or []
+            if t.get("resolved") and t.get("type") == "DATE" and _YEAR.match(str(t["value"]))
+        ]
+        return max(years) if years else None
+
+    def with_year(self, time_id: str) -> str:
+        """The id of an item giving time ``time_id`` ("XXXX-02-14") the document's latest
+        year (see ``latest_year``); ``time_id`` itself when there is none to give."""
+        times = list(self.doc._.ng_times or [])
+        item = next((t for t in times if t["id"] == time_id), None)
+        value = str(item.get("value") or "") if item else ""
+        year = self.latest_year() if _NO_YEAR.match(value) else None
+        if item is None or year is None:
+            return time_id
+        for other in times:
+            if other.get("source") == "year" and other["start"] == item["start"]:
+                return str(other["id"])
+        new_id = f"T{len(times) + 1}"
+        times.append(
+            item
+            | {"id": new_id, "value": year + value[4:], "timeml": year + value[4:]}
+            | {"source": "year"}
+        )
+        self.doc._.ng_times = times
+        return new_id
 
     def month_of(self, time_id: str) -> str:
         """The id of the month item standing for week item ``time_id`` (itself when it is
@@ -192,7 +230,7 @@ def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
     opening = opening_day(document.doc)
     for record in records:
         if record["time"] is not None:
-            record["time"] = document.month_of(record["time"])
+            record["time"] = document.with_year(document.month_of(record["time"]))
             record["time_source"] = "text"
             if times.get(record["time"], {}).get("precision") == "day":
                 day_of_type[record["type"]] = record["time"]
