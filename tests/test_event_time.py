@@ -80,5 +80,61 @@ def test_later_events_of_the_same_kind_take_the_day_the_report_opened_with(nlp):
     )
     clerk = [e for e in events if e["trigger"]["text"] == "arrested"][1]
     assert clerk["time_source"] == "context" and _value(clerk, times) == "2024-03-05"
+    # Another kind of event of the same report: the day its opening named.
     praise = _event(events, "praised")
-    assert praise["time_source"] == "document"
+    assert praise["time_source"] == "context" and _value(praise, times) == "2024-03-05"
+
+
+def test_only_a_recent_day_of_the_opening_stands_for_the_report(nlp):
+    text = (
+        "The strike began on February 12 at the docks. The mayor praised the volunteers. "
+        "Police arrested two pickets."
+    )
+    events, times = _dated(nlp, text)
+    praise = _event(events, "praised")
+    assert praise["time_source"] == "document" and _value(praise, times) == "2024-03-07"
+
+
+def test_an_event_dated_by_a_week_takes_the_month_holding_most_of_it(nlp):
+    # Published Thursday 2024-03-07: "last week" is 2024-W09, Monday 26 February to Sunday
+    # 3 March, four of its days (and its Thursday) in February.
+    events, times = _dated(nlp, "Last week, the governor vetoed a bill on schools.")
+    vetoed = _event(events, "vetoed")
+    item = times[vetoed["time"]]
+    assert item["value"] == "2024-02" and item["precision"] == "month"
+    assert item["timeml"] == "2024-W09" and item["text"] == "Last week"
+    assert [t["value"] for t in times.values() if t["text"] == "Last week"] == [
+        "2024-W09",
+        "2024-02",
+    ]
+
+
+def test_verbs_sharing_a_subject_share_the_time_of_their_predicate(nlp):
+    events, times = _dated(
+        nlp, "The envoys who met with and prayed for the king in late January went home."
+    )
+    assert _value(_event(events, "met"), times) == "2024-01-21/2024-01-31"
+
+
+def test_without_a_document_date_a_day_without_its_year_takes_the_latest_year_named(nlp):
+    events, times = _dated(
+        nlp,
+        "The minister was first charged in 2009 and cleared in 2021. "
+        "He resigned on March 3 after the vote.",
+        published=None,
+    )
+    item = times[_event(events, "resigned")["time"]]
+    assert item["value"] == "2021-03-03" and item["source"] == "year"
+    assert item["resolved"] is False  # a reading of the text, not of a document date
+
+
+def test_without_a_document_date_current_news_takes_the_latest_full_date_named(nlp):
+    events, times = _dated(
+        nlp,
+        "Police arrested two protesters outside parliament. "
+        "The march had been planned since May 2017 and was held on March 29, 2018.",
+        published=None,
+    )
+    arrested = _event(events, "arrested")
+    assert arrested["time_source"] == "context"
+    assert times[arrested["time"]]["text"] == "March 29, 2018"

@@ -29,9 +29,9 @@ def value(text: str, anchor: date | None, direction: str = NEAREST) -> str | Non
 def times_of(nlp, text: str, published: str | None) -> list[dict]:
     doc = nlp.make_doc(text)
     doc._.ng_published = published
-    # The time expressions of the text; the document's own date (added when an event is
-    # dated by it) has no span and is tested with the events.
-    return [t for t in nlp(doc)._.ng_times if t.get("source") != "document"]
+    # The time expressions of the text; the items added when an event is dated (the
+    # document's own date, the month of a week) are tested with the events.
+    return [t for t in nlp(doc)._.ng_times if t.get("source") is None]
 
 
 # ---------------------------------------------------------------- normalisation

@@ -13,7 +13,7 @@ from newsgraph.extract.times.values import NEAREST, PAST, TimeContext
 def times_of(nlp, text: str, published: str | None) -> list[dict]:
     doc = nlp.make_doc(text)
     doc._.ng_published = published
-    return [t for t in nlp(doc)._.ng_times if t.get("source") != "document"]
+    return [t for t in nlp(doc)._.ng_times if t.get("source") is None]
 
 
 def texts_of(nlp, text: str, published: str = "2024-05-02") -> list[str]:
@@ -139,3 +139,11 @@ def test_frequency_words_are_sets_unless_they_make_a_rate(nlp):
     assert found["daily"] == ("P1D", "SET")
     assert found["weekly"] == ("P1W", "SET")
     assert "annually" not in found and "monthly" not in found
+
+
+def test_a_day_written_before_its_month_is_part_of_the_date(nlp):
+    text = "Refugee camp bombed 11 November 2011. The governor signed the order on 2nd Oct 2017."
+    found = {t["text"]: t["value"] for t in times_of(nlp, text, None)}
+    assert found.get("11 November 2011") == "2011-11-11"
+    assert found.get("2nd Oct 2017") == "2017-10-02"
+    assert not any("300" in t for t in texts_of(nlp, "About 300 March marchers came."))

@@ -21,6 +21,7 @@ from newsgraph.record.vocabulary import (
     PloverType,
     PublishedSource,
     SourceType,
+    TimeItemSource,
     TimeSource,
     TimeType,
 )
@@ -123,7 +124,8 @@ class Time(TypedDict):
     type: TimeType
     mod: str | None
     timeml: str | None
-    source: NotRequired[TimeSource]  # "document": the publication date, no span in the text
+    # "document": the publication date, no span in the text; "week", "year": see record.md
+    source: NotRequired[TimeItemSource]
 
 
 class EventMention(TypedDict):

@@ -37,6 +37,9 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedSource = Literal["given", "html-meta", "url", "text", "embedded-post"]
 LineageRelation = Literal["duplicate", "copy", "rewrite"]
 TimeSource = Literal["text", "context", "document"]
+# Time items added when an event is dated: the publication day, the month of a week, a
+# day given the text's latest year (docs/record.md).
+TimeItemSource = Literal["document", "week", "year"]
 PlaceSource = Literal["text", "sentence", "document"]
 
 PLOVER_TYPES: tuple[str, ...] = get_args(PloverType)
@@ -52,6 +55,7 @@ TIME_TYPES: tuple[str, ...] = get_args(TimeType)
 PUBLISHED_SOURCES: tuple[str, ...] = get_args(PublishedSource)
 LINEAGE_RELATIONS: tuple[str, ...] = get_args(LineageRelation)
 TIME_SOURCES: tuple[str, ...] = get_args(TimeSource)
+TIME_ITEM_SOURCES: tuple[str, ...] = get_args(TimeItemSource)
 
 # Event modes (``events[].mode``) are open: the lexicon's finer kinds ("meet", "visit").
 # Two prefixes mark how an announced act was read (docs/record.md). ``intend-``: a stated

@@ -10,7 +10,10 @@ clause, in this order:
    abducted by gunmen in the heart of the capital in August 2016": the phrase hangs from
    "capital" in the parse, but no other clause claims it), the nearest first;
 3. the time a "when" clause modifies ("in 1989, when it crushed the protests");
-4. the time of the statement that reports the event ("said on Tuesday that it would
+4. the time tied to a verb coordinated with the trigger that shares its subject ("met with
+   and prayed over him in late September", "was arrested on Monday and charged"): one
+   predicate, two acts, one time;
+5. the time of the statement that reports the event ("said on Tuesday that it would
    ...") — but not through a clause that describes a noun ("charges that he threatened
    her" happened before the plea was announced, not when).
 
@@ -88,6 +91,19 @@ class TimeFinder:
                     return time
         return None
 
+    def shared(self, trigger: Token) -> dict[str, Any] | None:
+        """The time tied to a verb coordinated with ``trigger`` without a subject of its
+        own (either way: the trigger's conjunct, or the verb the trigger is one of)."""
+        verbs = [c for c in trigger.children if c.dep_ == "conj" and not _has_subject(c)]
+        if trigger.dep_ == "conj" and not _has_subject(trigger):
+            verbs.append(trigger.head)
+        verbs = [v for v in verbs if v.pos_ in {"VERB", "AUX"}]
+        return self.tied(verbs) if verbs else None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
 
 def _own_clause(token: Token, triggers: frozenset[int]) -> bool:
     """Whether ``token`` heads an embedded clause with times of its own: a finite or
@@ -134,6 +150,8 @@ def event_time(
     """The id of the time expression that dates the event, or None (see the module).
     ``triggers``: the token indices of the sentence's event triggers."""
     time = finder.tied(heads) or finder.in_clause(trigger, triggers)
+    if time is None and trigger.pos_ in {"VERB", "AUX"}:
+        time = finder.shared(trigger)
     if time is None and statement is not None and reaches(trigger, statement):
         time = finder.tied([statement])
     return str(time["id"]) if time is not None else None

@@ -204,6 +204,17 @@ def _rule_patterns() -> tuple[Rule, ...]:
             ),
             _needles(short_months),
         ),
+        # the day before the month, as most of the world writes it: "11 November 2011",
+        # "1st Oct 2017", "the 3rd of March" (a short month needs its day here too)
+        Rule(
+            re.compile(
+                rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                rf"(?-i:{month.title()}|(?:{short_month})\b\.?)"
+                r"(?:,?\s+(?:1[89]|20)\d\d)?\b",
+                flags,
+            ),
+            _needles(w.months),
+        ),
         # vague references: "now", "currently", "recently", "the past"
         Rule(
             re.compile(rf"\b(?:{refs})\b", flags),
