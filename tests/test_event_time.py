@@ -126,15 +126,3 @@ def test_without_a_document_date_a_day_without_its_year_takes_the_latest_year_na
     item = times[_event(events, "resigned")["time"]]
     assert item["value"] == "2021-03-03" and item["source"] == "year"
     assert item["resolved"] is False  # a reading of the text, not of a document date
-
-
-def test_without_a_document_date_current_news_takes_the_latest_full_date_named(nlp):
-    events, times = _dated(
-        nlp,
-        "Police arrested two protesters outside parliament. "
-        "The march had been planned since May 2017 and was held on March 29, 2018.",
-        published=None,
-    )
-    arrested = _event(events, "arrested")
-    assert arrested["time_source"] == "context"
-    assert times[arrested["time"]]["text"] == "March 29, 2018"

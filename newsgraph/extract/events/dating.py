@@ -13,8 +13,6 @@ precise it is). The order of evidence:
    to publication ("Hillary Clinton went on offense on Monday" in a Tuesday paper): news
    is written the day after as often as the same day, and the rest of the report is about
    the happening its opening dated.
-   A document without a date takes instead the latest full date its text names ("signed
-   on March 29, 2018"): the nearest thing it has to a date of its own.
 3. ``document``: the article's publication date, for an event the text reports as current
    news: asserted or negated, not future or hypothetical, and with no time of its own. The
    date then has no span in the text; its evidence is the record's ``published`` (with
@@ -115,18 +113,6 @@ class DocumentDate:
             if t.get("resolved") and t.get("type") == "DATE" and _YEAR.match(str(t["value"]))
         ]
         return max(years) if years else None
-
-    def latest_day(self) -> str | None:
-        """For a document without a date: the id of the latest full date its text names
-        ("signed on March 29, 2018"), the nearest thing to a date of its own."""
-        if self.doc._.ng_published:
-            return None
-        days = [
-            t
-            for t in self.doc._.ng_times or []
-            if t.get("resolved") and t.get("start") is not None and _DAY.match(str(t["value"]))
-        ]
-        return str(max(days, key=lambda t: (t["value"][:10], -t["start"]))["id"]) if days else None
 
     def with_year(self, time_id: str) -> str:
         """The id of an item giving time ``time_id`` ("XXXX-02-14") the document's latest
@@ -256,8 +242,6 @@ def date_events(records: list[dict[str, Any]], document: DocumentDate) -> None:
             record["time"], record["time_source"] = day_of_type[record["type"]], "context"
         elif opening is not None and _reported(record, opening, document.doc):
             record["time"], record["time_source"] = opening, "context"
-        elif document.time_id() is not None:
-            record["time"], record["time_source"] = document.time_id(), "document"
         else:
-            record["time"] = document.latest_day()
-            record["time_source"] = "context" if record["time"] is not None else None
+            record["time"] = document.time_id()
+            record["time_source"] = "document" if record["time"] is not None else None
