@@ -164,15 +164,37 @@ def _holds(need: Any, evidence: Evidence) -> bool:
     return evidence.antecedent  # "antecedent"
 
 
+# Distinct words of another domain's vocabulary that make a sentence that domain's.
+DOMAIN_WORDS = 2
+
+
+def in_domain(token: Token, vocabulary: frozenset[str]) -> bool:
+    """Whether ``token``'s sentence speaks of the domain of ``vocabulary`` (a game, a
+    market, a race): two distinct of its words there, as lemma or form."""
+    seen: set[str] = set()
+    for word in token.sent:
+        lemma = word.lemma_.lower()
+        if lemma in vocabulary or word.lower_ in vocabulary:
+            seen.add(lemma)
+            if len(seen) >= DOMAIN_WORDS:
+                return True
+    return False
+
+
 def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Token) -> list[Trigger]:
     """The ``entries`` whose ``part`` ("verb" or "noun") sense this use of ``token`` does
-    not exclude, in their order."""
+    not exclude, in their order. A use in a sentence of another domain where the entry's
+    words are moves of that domain ("struck again in the second half") is excluded too."""
     words: frozenset[str] | None = None
     kept = []
     for entry in entries:
         sense = lexicon.sense(part, entry)
         if sense.not_with and words is None:
             words = phrase_words(token)
-        if not excluded(sense, token, words):
-            kept.append(entry)
+        if excluded(sense, token, words):
+            continue
+        domain = lexicon.domain(entry)
+        if domain and in_domain(token, domain):
+            continue
+        kept.append(entry)
     return kept
