@@ -36,6 +36,7 @@ WORD_LISTS = (
     "claim_nouns",
     "denial_predicates",
     "not_in_entities",
+    "content_types",
 )
 
 
