@@ -37,6 +37,7 @@ WORD_LISTS = (
     "denial_predicates",
     "not_in_entities",
     "content_types",
+    "habitual_marks",
 )
 
 

@@ -185,6 +185,10 @@ def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Toke
     """The ``entries`` whose ``part`` ("verb" or "noun") sense this use of ``token`` does
     not exclude, in their order. A use in a sentence of another domain where the entry's
     words are moves of that domain ("struck again in the second half") is excluded too."""
+    if part == "verb" and any(
+        c.dep_ == "advmod" and lexicon.listed("habitual_marks", c.lower_) for c in token.children
+    ):
+        return []  # "they often meet": a habit, no happening
     words: frozenset[str] | None = None
     kept = []
     for entry in entries:
