@@ -100,3 +100,14 @@ def test_domains_are_data(tmp_path):
     bad.write_text("domain_words:\n  chess: [pawn]\nother_domains:\n  chess: [DUEL]\n")
     with pytest.raises(ValueError, match="DUEL"):
         _load(str(bad))
+
+
+def test_a_question_asked_is_no_request(nlp):
+    """A request asks someone to act; "asked whether ..." asks a question."""
+    for text in (
+        "The Kelvian spokesman asked why the talks had failed.",
+        'Senator Lund asked, "Will you run again?"',
+    ):
+        assert not _has(nlp, text, "REQUEST", "asked"), _types(nlp, text)
+    text = "The Kelvian foreign minister asked to join the talks in Oslo."
+    assert _has(nlp, text, "REQUEST", "asked"), _types(nlp, text)
