@@ -305,3 +305,24 @@ def governing_trigger(head: Token, triggers: frozenset[int], conjoined: bool = T
         if token.i in triggers:
             return token.i
     return None
+
+
+# Links from what is asked for up to the asking: the clause asked for ("urged X to halt",
+# "asked them not to stage protests") and its conjuncts. (An object asked for, "demanded
+# the release of X", may be a gold event of its own: measured, it is left.)
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "conj"})
+CONTENT_CLIMB = 3
+
+
+def content_of(head: Token, askers: frozenset[int]) -> bool:
+    """Whether ``head`` sits in what a trigger of ``askers`` (token indices of requests)
+    asks for, at most :data:`CONTENT_CLIMB` links up. The news guidelines code the request;
+    the act asked for is its content, no event of its own."""
+    token = head
+    for _ in range(CONTENT_CLIMB):
+        if token.dep_ not in CONTENT_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in askers:
+            return True
+    return False

@@ -31,6 +31,7 @@ from newsgraph.extract.actors import component as _actors  # noqa: F401  (regist
 from newsgraph.extract.events.arguments import (
     ActorIndex,
     agents,
+    content_of,
     governing_trigger,
     nominal_actors,
     objects,
@@ -130,6 +131,11 @@ class EventExtractor:
                 )
                 if record is None:
                     continue  # no entry's sense needs are met: another sense of the word
+                askers = frozenset(
+                    i for i, r in kept.items() if lexicon.listed("content_types", r["type"].lower())
+                )
+                if askers and content_of(found.head, askers):
+                    continue  # what a request asks for: the request is the event
                 if not found.verbal and not _anchored(record, found):
                     continue
                 if not found.verbal and not record["actors"]:

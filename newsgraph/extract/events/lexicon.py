@@ -36,6 +36,8 @@ WORD_LISTS = (
     "claim_nouns",
     "denial_predicates",
     "not_in_entities",
+    "content_types",
+    "habitual_marks",
 )
 
 
@@ -85,6 +87,9 @@ class Lexicon:
     reporting_agents: dict[str, frozenset[str]] = field(default_factory=dict)
     # (verb or noun, TYPE, lemma) -> Sense; lemma "_default" holds the type's default.
     senses: dict[tuple[str, str, str], Sense] = field(default_factory=dict)
+    # "TYPE" or "TYPE lemma" -> the words of the other domains where that type's (or that
+    # word's) use is a move in a game, a market or a race (``other_domains``).
+    domains: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def sense(self, part: str, entry: Trigger) -> Sense:
         """The constraints on ``entry`` used as a ``part`` ("verb" or "noun")."""
@@ -94,6 +99,14 @@ class Lexicon:
         if found is None:
             found = self.senses.get((part, "*", "_default"), NO_SENSE)
         return found
+
+    def domain(self, entry: Trigger) -> frozenset[str]:
+        """The words of the other domains in whose sentences ``entry`` is no event."""
+        if not self.domains:
+            return frozenset()
+        return self.domains.get(entry.type, frozenset()) | self.domains.get(
+            f"{entry.type} {' '.join(entry.words)}", frozenset()
+        )
 
     def listed(self, name: str, word: str) -> bool:
         return word in self.words.get(name, frozenset())
@@ -174,6 +187,21 @@ def _add_senses(
                 lexicon.senses[(part, event_type, str(lemma))] = _sense(spec or {}, sets, where)
 
 
+def _add_domains(lexicon: Lexicon, document: dict[str, Any]) -> None:
+    vocabularies = {
+        str(name): _words(values) for name, values in (document.get("domain_words") or {}).items()
+    }
+    for name, entries in (document.get("other_domains") or {}).items():
+        if str(name) not in vocabularies:
+            raise ValueError(f"event lexicon: other_domains names unknown domain {name!r}")
+        for entry in entries or ():
+            key = str(entry)
+            if key.split()[0] not in PLOVER_TYPES:
+                raise ValueError(f"event lexicon: other_domains.{name} has unknown {key!r}")
+            known = lexicon.domains.get(key, frozenset())
+            lexicon.domains[key] = known | vocabularies[str(name)]
+
+
 @lru_cache(maxsize=4)
 def _load(user_files: str) -> Lexicon:
     lexicon = Lexicon()
@@ -184,6 +212,7 @@ def _load(user_files: str) -> Lexicon:
         for name, values in (document.get("sense_words") or {}).items():
             sets[str(name)] = sets.get(str(name), frozenset()) | _words(values)
         _add_senses(lexicon, document, sets)
+        _add_domains(lexicon, document)
         _add(lexicon.verbs, document.get("verbs"), key_last=False)
         _add(lexicon.nouns, document.get("nouns"), key_last=True)
         for name in WORD_LISTS:

@@ -87,8 +87,27 @@ def phrase_words(token: Token) -> frozenset[str]:
     return frozenset(words)
 
 
-def _clause(token: Token) -> bool:
-    return any(c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} for c in token.children)
+# Words that open a question: "asked why they stayed", "asked whether he would run".
+QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+
+
+def _question(clause: Token) -> bool:
+    """A clause that asks something ("asked why ...", "asked, 'You think ...?'") rather
+    than what someone is to do."""
+    if any(c.lower_ in QUESTION_WORDS and c.i < clause.i for c in clause.children):
+        return True
+    end = clause.right_edge.i
+    following = clause.doc[end + 1] if end + 1 < len(clause.doc) else None
+    return clause.right_edge.text == "?" or (following is not None and following.text == "?")
+
+
+def _clause(token: Token, questions: bool = True) -> bool:
+    """A verb clause under ``token``; with ``questions=False`` not one that asks something
+    (a request needs what someone is to do, "asked X to leave", not "asked why")."""
+    return any(
+        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and (questions or not _question(c))
+        for c in token.children
+    )
 
 
 def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
@@ -156,7 +175,7 @@ def _holds(need: Any, evidence: Evidence) -> bool:
     if need == "time":
         return evidence.timed
     if need == "clause":
-        return _clause(evidence.head)
+        return _clause(evidence.head, questions=False)
     if need == "intransitive":
         return not any(c.dep_ in {"dobj", "ccomp"} for c in evidence.head.children)
     if need == "definite":
@@ -164,15 +183,41 @@ def _holds(need: Any, evidence: Evidence) -> bool:
     return evidence.antecedent  # "antecedent"
 
 
+# Distinct words of another domain's vocabulary that make a sentence that domain's.
+DOMAIN_WORDS = 2
+
+
+def in_domain(token: Token, vocabulary: frozenset[str]) -> bool:
+    """Whether ``token``'s sentence speaks of the domain of ``vocabulary`` (a game, a
+    market, a race): two distinct of its words there, as lemma or form."""
+    seen: set[str] = set()
+    for word in token.sent:
+        lemma = word.lemma_.lower()
+        if lemma in vocabulary or word.lower_ in vocabulary:
+            seen.add(lemma)
+            if len(seen) >= DOMAIN_WORDS:
+                return True
+    return False
+
+
 def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Token) -> list[Trigger]:
     """The ``entries`` whose ``part`` ("verb" or "noun") sense this use of ``token`` does
-    not exclude, in their order."""
+    not exclude, in their order. A use in a sentence of another domain where the entry's
+    words are moves of that domain ("struck again in the second half") is excluded too."""
+    if part == "verb" and any(
+        c.dep_ == "advmod" and lexicon.listed("habitual_marks", c.lower_) for c in token.children
+    ):
+        return []  # "they often meet": a habit, no happening
     words: frozenset[str] | None = None
     kept = []
     for entry in entries:
         sense = lexicon.sense(part, entry)
         if sense.not_with and words is None:
             words = phrase_words(token)
-        if not excluded(sense, token, words):
-            kept.append(entry)
+        if excluded(sense, token, words):
+            continue
+        domain = lexicon.domain(entry)
+        if domain and in_domain(token, domain):
+            continue
+        kept.append(entry)
     return kept
