@@ -19,6 +19,7 @@ pipeline (so the record leaves the field out instead of claiming "nothing found"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.attrs import LEMMA, LOWER, POS, SENT_START
@@ -120,8 +121,9 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def entities(doc: Doc) -> list[Span]:
+def entities(doc: Doc) -> Sequence[Span]:
     """The document's entities: the list the entity-spans component keeps once it has run
-    (``doc.ents`` builds a new tuple of new Spans on every access), else ``doc.ents``."""
+    (``doc.ents`` builds a new tuple of new Spans on every access), else ``doc.ents``.
+    Shared, not copied: callers read it and never change it."""
     kept = doc._.newsgraph_entities
-    return list(kept) if kept is not None else list(doc.ents)
+    return kept if kept is not None else doc.ents

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 
 from newsgraph.extract.actors.role_words import RoleWord, may_end_role, role_at
 from newsgraph.extract.actors.titles import title_only
-from newsgraph.nlp.extensions import token_table
+from newsgraph.nlp.extensions import entities, token_table
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Left dependents that belong to a role-noun phrase ("the new Turkish president").
@@ -43,7 +43,7 @@ class Mention:
 
 
 def entity_mentions(doc: Doc) -> list[Mention]:
-    ents = doc._.newsgraph_entities if doc._.newsgraph_entities is not None else doc.ents
+    ents = entities(doc)
     return [
         Mention(e.start, e.end, e.root.i, e.label_, e._.entity_id)
         for e in ents

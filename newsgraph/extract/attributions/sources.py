@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.attributions.lexicon import SourceLexicon
+from newsgraph.nlp.extensions import entities
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
@@ -43,8 +44,7 @@ def _head_lemma(token: Token) -> str:
 
 
 def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
-    entities: Sequence[Span] = doc._.newsgraph_entities or doc.ents
-    return [e for e in entities if e.start < end and start < e.end]
+    return [e for e in entities(doc) if e.start < end and start < e.end]
 
 
 def is_outlet_name(entity: Span, lexicon: SourceLexicon) -> bool:
@@ -133,8 +133,7 @@ def antecedent(pronoun: Token, speakers: Sequence[Speaker], doc: Doc) -> Speaker
         for speaker in speakers:
             if speaker.end_char <= position and speaker.source_type == "named_person":
                 best = speaker
-        entities: Sequence[Span] = doc._.newsgraph_entities or doc.ents
-        for entity in entities:
+        for entity in entities(doc):
             if (
                 entity.label_ == "PERSON"
                 and entity.end_char <= position

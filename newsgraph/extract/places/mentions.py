@@ -16,6 +16,7 @@ Three sources:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -199,7 +200,7 @@ def _entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _following_qualifier(ents: list[Span], index: int, gazetteer: Gazetteer) -> Span | None:
+def _following_qualifier(ents: Sequence[Span], index: int, gazetteer: Gazetteer) -> Span | None:
     """The "Texas" in "Paris, Texas" when the model tagged the two names separately."""
     if index + 1 >= len(ents):
         return None
