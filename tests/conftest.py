@@ -76,6 +76,16 @@ def events_dated(nlp, text: str, published: str | None):
     return doc._.ng_events, {t["id"]: t for t in doc._.ng_times}
 
 
+def event_types(nlp, text: str) -> list[tuple[str, str]]:
+    """(type, trigger text) of each event the pipeline finds in ``text``."""
+    return [(e["type"], e["trigger"]["text"]) for e in nlp(text)._.ng_events]
+
+
+def has_event(nlp, text: str, event_type: str, word: str) -> bool:
+    """Whether ``text`` holds an event of ``event_type`` whose trigger contains ``word``."""
+    return any(t == event_type and word in trigger for t, trigger in event_types(nlp, text))
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared (or $NEWSGRAPH_SHARED). Absent: a skip on a user's machine, a
     failure where NEWSGRAPH_REQUIRE_SHARED_DATA is set. Callers carry the shared_data mark."""

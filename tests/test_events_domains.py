@@ -10,18 +10,12 @@ from newsgraph.config import Config
 from newsgraph.extract.events.lexicon import _load
 from newsgraph.nlp import load_pipeline
 
+from conftest import event_types, has_event
+
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline(Config(event_model="none"))
-
-
-def _types(nlp, text):
-    return [(e["type"], e["trigger"]["text"]) for e in nlp(text)._.ng_events]
-
-
-def _has(nlp, text, event_type, word):
-    return any(t == event_type and word in trigger for t, trigger in _types(nlp, text))
 
 
 PAIRS = [
@@ -65,25 +59,25 @@ PAIRS = [
 
 @pytest.mark.parametrize(("other", "event", "event_type", "word"), PAIRS)
 def test_only_the_event_use_makes_an_event(nlp, other, event, event_type, word):
-    assert not _has(nlp, other, event_type, word), _types(nlp, other)
-    assert _has(nlp, event, event_type, word), _types(nlp, event)
+    assert not has_event(nlp, other, event_type, word), event_types(nlp, other)
+    assert has_event(nlp, event, event_type, word), event_types(nlp, event)
 
 
 def test_a_move_in_a_market_is_no_event(nlp):
     text = "Kelvia Airlines would capture half of the graphics market, analysts said."
-    assert not _types(nlp, text), _types(nlp, text)
+    assert not event_types(nlp, text), event_types(nlp, text)
     text = "Police captured the Kelvian gunman in Marek on Monday."
-    assert _has(nlp, text, "COERCE", "captured"), _types(nlp, text)
+    assert has_event(nlp, text, "COERCE", "captured"), event_types(nlp, text)
 
 
 def test_what_a_request_asks_for_is_its_content(nlp):
     """The news guidelines code the request; the withdrawal asked for is no event."""
     text = "The union urged the Kelvian government to withdraw its troops from Marek."
-    types = _types(nlp, text)
+    types = event_types(nlp, text)
     assert any(t == "REQUEST" for t, _ in types), types
     assert not any(t == "RETREAT" for t, _ in types), types
     text = "The Kelvian government withdrew its troops from Marek on Monday."
-    assert _has(nlp, text, "RETREAT", "withdrew"), _types(nlp, text)
+    assert has_event(nlp, text, "RETREAT", "withdrew"), event_types(nlp, text)
 
 
 def test_domains_are_data(tmp_path):
@@ -108,6 +102,6 @@ def test_a_question_asked_is_no_request(nlp):
         "The Kelvian spokesman asked why the talks had failed.",
         'Senator Lund asked, "Will you run again?"',
     ):
-        assert not _has(nlp, text, "REQUEST", "asked"), _types(nlp, text)
+        assert not has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)
     text = "The Kelvian foreign minister asked to join the talks in Oslo."
-    assert _has(nlp, text, "REQUEST", "asked"), _types(nlp, text)
+    assert has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)

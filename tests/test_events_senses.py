@@ -10,18 +10,12 @@ from newsgraph.config import Config
 from newsgraph.extract.events.lexicon import _load, load_lexicon
 from newsgraph.nlp import load_pipeline
 
+from conftest import event_types, has_event
+
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline(Config(event_model="none"))
-
-
-def _types(nlp, text):
-    return [(e["type"], e["trigger"]["text"]) for e in nlp(text)._.ng_events]
-
-
-def _has(nlp, text, event_type, word):
-    return any(t == event_type and word in trigger for t, trigger in _types(nlp, text))
 
 
 # (non-event use, event use, type, trigger word)
@@ -161,31 +155,31 @@ PAIRS = [
 
 @pytest.mark.parametrize(("other", "event", "event_type", "word"), PAIRS)
 def test_only_the_event_sense_makes_an_event(nlp, other, event, event_type, word):
-    assert not _has(nlp, other, event_type, word), _types(nlp, other)
-    assert _has(nlp, event, event_type, word), _types(nlp, event)
+    assert not has_event(nlp, other, event_type, word), event_types(nlp, other)
+    assert has_event(nlp, event, event_type, word), event_types(nlp, event)
 
 
 def test_topical_nouns_make_no_event(nlp):
     """An abstract or topical noun ("a broader discussion about", "the security
     dialogue") is no event; a meeting with participants is."""
     topical = "Experts called for a broader discussion about water management."
-    assert not any(t == "CONSULT" for t, _ in _types(nlp, topical)), _types(nlp, topical)
+    assert not any(t == "CONSULT" for t, _ in event_types(nlp, topical)), event_types(nlp, topical)
     topical = "The report praised the security dialogue as a model."
-    assert not any(w == "dialogue" for _, w in _types(nlp, topical)), _types(nlp, topical)
+    assert not any(w == "dialogue" for _, w in event_types(nlp, topical)), event_types(nlp, topical)
     real = "Kovac held talks with the Norwegian prime minister in Oslo."
-    assert any(t == "CONSULT" for t, _ in _types(nlp, real)), _types(nlp, real)
+    assert any(t == "CONSULT" for t, _ in event_types(nlp, real)), event_types(nlp, real)
 
 
 def test_a_failed_sense_gives_way_to_the_next_entry(nlp):
     """ "welcome" is CONSULT when someone is received, SUPPORT when a decision is."""
-    assert _has(nlp, "Kovac welcomed the Norwegian delegation in Marek.", "CONSULT", "welcome")
+    assert has_event(nlp, "Kovac welcomed the Norwegian delegation in Marek.", "CONSULT", "welcome")
     text = "Norway welcomed the court's decision."
-    assert _has(nlp, text, "SUPPORT", "welcome"), _types(nlp, text)
+    assert has_event(nlp, text, "SUPPORT", "welcome"), event_types(nlp, text)
 
 
 def test_a_call_for_something_is_a_demand_not_a_phone_call(nlp):
     text = "The opposition leader renewed his call for early elections."
-    assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    assert not any(t == "CONSULT" for t, _ in event_types(nlp, text)), event_types(nlp, text)
 
 
 def test_relative_pronoun_subject_is_the_noun_it_follows(nlp):
@@ -212,15 +206,15 @@ def test_a_nominal_event_happens_where_its_verb_does(nlp):
     """ "A meeting of X took place in Y": the place tied to the noun's own verb anchors it,
     as "a discussion about water management" with no anchor is not."""
     text = "A secret gathering of Hamas commanders took place in Turkey."
-    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    assert any(t == "CONSULT" for t, _ in event_types(nlp, text)), event_types(nlp, text)
 
 
 def test_a_visit_is_someones(nlp):
     """A visit needs a visitor: a parcel that went to Oslo visited no one."""
     text = "The parcel went to Oslo by air mail."
-    assert not any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    assert not any(t == "CONSULT" for t, _ in event_types(nlp, text)), event_types(nlp, text)
     text = "The Kelvian foreign minister went to Oslo on Monday."
-    assert any(t == "CONSULT" for t, _ in _types(nlp, text)), _types(nlp, text)
+    assert any(t == "CONSULT" for t, _ in event_types(nlp, text)), event_types(nlp, text)
 
 
 def test_a_repeated_lexicon_key_is_refused(tmp_path):
@@ -248,7 +242,7 @@ def test_a_repeated_lexicon_key_is_refused(tmp_path):
     ],
 )
 def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
-    assert _has(nlp, text, "RETREAT", "released") is event, _types(nlp, text)
+    assert has_event(nlp, text, "RETREAT", "released") is event, event_types(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +261,7 @@ def test_a_clause_noun_is_what_the_trigger_acts_on(nlp, text, event):
     ],
 )
 def test_uses_that_report_no_act(nlp, text, event_type, word, event):
-    assert _has(nlp, text, event_type, word) is event, _types(nlp, text)
+    assert has_event(nlp, text, event_type, word) is event, event_types(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -283,15 +277,15 @@ def test_uses_that_report_no_act(nlp, text, event_type, word, event):
     ],
 )
 def test_words_of_violence_and_warning_by_what_they_aim_at(nlp, text, event_type, word):
-    assert _has(nlp, text, event_type, word), _types(nlp, text)
+    assert has_event(nlp, text, event_type, word), event_types(nlp, text)
     others = {"ACCUSE": "ASSAULT", "ASSAULT": "ACCUSE"}
     if event_type in others:
-        assert not _has(nlp, text, others[event_type], word), _types(nlp, text)
+        assert not has_event(nlp, text, others[event_type], word), event_types(nlp, text)
 
 
 def test_a_forecast_is_no_threat(nlp):
     text = "Experts warned of a famine in Kelvia next year."
-    assert not _has(nlp, text, "THREATEN", "warn"), _types(nlp, text)
+    assert not has_event(nlp, text, "THREATEN", "warn"), event_types(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -307,13 +301,13 @@ def test_a_forecast_is_no_threat(nlp):
     ],
 )
 def test_the_object_decides_the_type(nlp, text, event_type, word):
-    types = _types(nlp, text)
+    types = event_types(nlp, text)
     assert [t for t, trigger in types if word in trigger] == [event_type], types
 
 
 def test_a_challenger_in_a_race_contests_no_decision(nlp):
     text = "Senator Kelvin is challenging the governor in the primary."
-    assert not _has(nlp, text, "REJECT", "challeng"), _types(nlp, text)
+    assert not has_event(nlp, text, "REJECT", "challeng"), event_types(nlp, text)
 
 
 def test_the_month_is_no_march(nlp):
@@ -322,6 +316,6 @@ def test_the_month_is_no_march(nlp):
         "During the Easter Vigil Mass on Holy Saturday, March 31, at the cathedral, "
         "the cardinal recounted the story."
     )
-    assert not _has(nlp, text, "PROTEST", "March"), _types(nlp, text)
+    assert not has_event(nlp, text, "PROTEST", "March"), event_types(nlp, text)
     text = "The march through Dunmore drew thousands of students on Monday."
-    assert _has(nlp, text, "PROTEST", "march"), _types(nlp, text)
+    assert has_event(nlp, text, "PROTEST", "march"), event_types(nlp, text)
