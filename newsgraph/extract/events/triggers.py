@@ -11,8 +11,12 @@ from newsgraph.extract.events.lexicon import Lexicon, Trigger
 from newsgraph.extract.events.senses import fitting
 from newsgraph.nlp.extensions import token_table
 
-# Children whose lemma can complete a two-word verb entry ("call off", "open fire").
-PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd"})
+# Children whose lemma can complete a two-word verb entry ("call off", "open fire"); a
+# passive subject ("the curfew was lifted", "the charges were dropped") and a particle the
+# parser labels an adverb ("stepped down") complete it as the object and particle do.
+PHRASE_DEPS = frozenset(
+    {"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd", "nsubjpass", "advmod"}
+)
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 
@@ -26,6 +30,9 @@ class Found:
     # Other entries of the same words, in order, for when ``entry``'s sense needs fail
     # (see senses.needs_met): "welcome" a visitor (CONSULT) or a decision (SUPPORT).
     others: list[Trigger] = field(default_factory=list)
+    # Words of the phrase left out of the trigger's span (a passive subject before the
+    # verb: "the charges against X were dropped"): they make no nominal event of their own.
+    spent: tuple[int, ...] = ()
 
     @property
     def part(self) -> str:
@@ -44,7 +51,8 @@ class Found:
 def _phrase_words(verb: Token) -> dict[str, Token]:
     words: dict[str, Token] = {}
     for child in verb.children:
-        if child.dep_ in PHRASE_DEPS:
+        # A small clause's adjective completes its verb too: "found X guilty".
+        if child.dep_ in PHRASE_DEPS or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):
             words.setdefault(child.lemma_.lower(), child)
             words.setdefault(child.lower_, child)
             for grand in child.children:
@@ -116,11 +124,14 @@ def verb_trigger(verb: Token, lexicon: Lexicon) -> Found | None:
     ]
     phrases = fitting(phrases, "verb", lexicon, verb)
     if phrases:
-        rest = phrases[0].words[1:]
+        rest = [words[w] for w in phrases[0].words[1:]]
+        # A passive subject stays out of the span, which would else reach over its modifiers.
+        spent = tuple(t.i for t in rest if t.dep_ == "nsubjpass")
         tokens = sorted(
-            {verb.i: verb, **{words[w].i: words[w] for w in rest}}.values(), key=lambda t: t.i
+            {verb.i: verb, **{t.i: t for t in rest if t.i not in spent}}.values(),
+            key=lambda t: t.i,
         )
-        return Found(phrases[0], verb, None, tokens, others=[*phrases[1:], *single])
+        return Found(phrases[0], verb, None, tokens, others=[*phrases[1:], *single], spent=spent)
     if lexicon.listed("reporting_verbs", lemma) and any(
         c.dep_ in CLAUSE_DEPS for c in verb.children
     ):
@@ -170,6 +181,7 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                 if hit.noun is not None:
                     used_nouns.add(hit.noun.i)
                 used_nouns.update(t.i for t in hit.tokens)
+                used_nouns.update(hit.spent)
     for i in range(sentence.start, sentence.end):
         # noun_entry's own first tests, made before a Token is: most words are no noun of
         # the lexicon.
