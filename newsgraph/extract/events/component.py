@@ -175,6 +175,7 @@ class EventExtractor:
             actors=actor_ids,
             targets=target_ids,
             agents=any(index.kinds.get(a) not in CROWDS for a in actor_ids),
+            authority=any(index.sectors.get(a) in lexicon.authority_sectors for a in actor_ids),
             placed=placed,
             timed=time is not None,
             antecedent=_antecedent(found, earlier),

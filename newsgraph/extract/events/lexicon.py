@@ -52,7 +52,8 @@ class Trigger:
 class Sense:
     """What a use of one trigger word must look like to be an event of one type (the
     ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
-    one of which must hold ("actor", "agent" (an actor not a crowd), "target", "parties",
+    one of which must hold ("actor", "agent" (an actor not a crowd), "authority" (an actor
+    of law enforcement or the courts), "target", "parties",
     "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
     set), or a tuple of these that must all hold); empty means no requirement.
     ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
@@ -85,6 +86,8 @@ class Lexicon:
     # TYPE -> actor sectors whose report of an agentless passive of that type names
     # themselves as its actor ("Police said two men were arrested").
     reporting_agents: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Actor sectors of law enforcement and courts, for a sense's "authority" need.
+    authority_sectors: frozenset[str] = frozenset()
     # (verb or noun, TYPE, lemma) -> Sense; lemma "_default" holds the type's default.
     senses: dict[tuple[str, str, str], Sense] = field(default_factory=dict)
     # "TYPE" or "TYPE lemma" -> the words of the other domains where that type's (or that
@@ -168,6 +171,7 @@ NEEDS = frozenset(
         "intransitive",
         "antecedent",
         "definite",
+        "authority",
     }
 )
 
@@ -221,6 +225,9 @@ def _load(user_files: str) -> Lexicon:
         lexicon.pledge_types |= {str(t).upper() for t in document.get("pledge_types") or ()}
         lexicon.retype_refusal.update(document.get("retype_refusal") or {})
         lexicon.obligation_type = document.get("obligation_type") or lexicon.obligation_type
+        lexicon.authority_sectors |= {
+            str(s).upper() for s in document.get("authority_sectors") or ()
+        }
         for kind, sectors in (document.get("reporting_agents") or {}).items():
             known = lexicon.reporting_agents.get(str(kind), frozenset())
             lexicon.reporting_agents[str(kind)] = known | {str(s).upper() for s in sectors or ()}

@@ -149,6 +149,7 @@ class Evidence:
     placed: bool  # a place tied to the trigger's clause (or a destination)
     timed: bool  # a time tied to the trigger
     antecedent: bool  # a definite noun naming an earlier event of its type
+    authority: bool = False  # an actor of law enforcement or the courts
 
 
 def needs_met(sense: Sense, evidence: Evidence) -> bool:
@@ -166,6 +167,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return bool(evidence.actors)
     if need == "agent":
         return evidence.agents
+    if need == "authority":
+        return evidence.authority
     if need == "target":
         return bool(evidence.targets)
     if need == "parties":
