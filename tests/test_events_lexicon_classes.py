@@ -65,9 +65,7 @@ def test_word_classes_make_events(nlp, text, event_type, word):
     ],
 )
 def test_other_senses_of_the_same_words_make_no_event(nlp, text, word):
-    assert not any(word in trigger for _, trigger in event_types(nlp, text)), event_types(
-        nlp, text
-    )
+    assert not any(word in trigger for _, trigger in event_types(nlp, text)), event_types(nlp, text)
 
 
 def test_investigators_question_journalists_interview(nlp):
