@@ -172,6 +172,19 @@ def _compatible(
     return len(named) <= 1 or bool(set(event["places"]) & set(mention["places"]))
 
 
+def _shared_setting(
+    event: dict[str, Any], mention: dict[str, Any], times: dict[str, str], places: dict[str, str]
+) -> bool:
+    """Both name a participant, a place or a time of the text, and the same one."""
+    if _participants(event) & _participants(mention):
+        return True
+    own = [e for e in (event, mention) if e.get("place_source") == "text" and e["place"]]
+    if len(own) == 2 and len({places.get(e["place"], e["place"]) for e in own}) == 1:
+        return True
+    dated = [e for e in (event, mention) if e.get("time_source") == "text" and times.get(e["time"])]
+    return len(dated) == 2 and _dates_agree(times[event["time"]], times[mention["time"]])
+
+
 def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
     """ "met ... to discuss" is one meeting; "traveled ... for the talks" is a journey and
     the meeting it goes to."""
@@ -211,10 +224,17 @@ def _same_mode(cluster: list[dict[str, Any]], mention: dict[str, Any]) -> bool:
     return bool(mention.get("mode")) and any(e.get("mode") == mention["mode"] for e in cluster)
 
 
-def _anaphoric(mention: dict[str, Any], text: str) -> bool:
-    """A definite or possessive reference: "the raid", "Tuesday's talks"."""
+def _anaphoric(mention: dict[str, Any], text: str) -> str | None:
+    """How a mention refers back: "bare" for a definite reference or a possessive pronoun
+    ("the raid", "her attacks"), "possessed" for a named possessor ("Tuesday's talks"),
+    "described" when words between the pointer and the noun describe it ("the aerial
+    bombing"), else None. The parse's ``definite`` when it has one, else the word just
+    before the trigger."""
+    if mention.get("definite"):
+        return str(mention["definite"])
     before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
-    return bool(before) and (before[-1].lower() in ANAPHOR_WORDS or before[-1].endswith("'s"))
+    last = before[-1].lower() if before else ""
+    return "bare" if last in ANAPHOR_WORDS else "possessed" if last.endswith("'s") else None
 
 
 def _another(mention: dict[str, Any], text: str) -> bool:
@@ -254,6 +274,7 @@ def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
     main = min(cluster, key=_fullness)
     merged = dict(main)
     merged.pop("governor", None)
+    merged.pop("definite", None)
     others = [e for e in cluster if e is not main]
     for other in others:
         merged["actors"] = _union(merged["actors"], other["actors"])
@@ -287,7 +308,7 @@ def _belongs(
     places: dict[str, str],
     *,
     near: bool,
-    anaphor: bool,
+    anaphor: str | None,
     stems: list[str],
     stem: str,
 ) -> bool:
@@ -295,12 +316,22 @@ def _belongs(
     mentions have ``stems``). A repeated word names the same happening ("arrested" ... "the
     arrest"), while a different verb with the same participants is usually the next step of
     a story ("besieged", then "banned")."""
-    if near and anaphor:
+    if near and anaphor in {"bare", "possessed"}:
         # "the raid" names the latest raid: its own participants come from a parse that is
-        # least reliable on such noun phrases, so only the type and the time must agree.
-        return all(_same_kind(e, mention, times) for e in cluster)
+        # least reliable on such noun phrases, so only the type and the time must agree,
+        # and the possessor named in "Trump's criticism" must not be another actor.
+        return all(
+            _same_kind(e, mention, times)
+            and (anaphor == "bare" or _agree(e["actors"], mention["actors"]))
+            for e in cluster
+        )
     if not all(_compatible(e, mention, times, places) for e in cluster):
         return False
+    if near and anaphor == "described":
+        # "the aerial bombing" after "air attack": a described reference may name a new
+        # event ("the Oklahoma City bombing", "the corruption investigation"), so it must
+        # agree in all and share something of its own: a participant, a place or a time.
+        return any(_shared_setting(e, mention, times, places) for e in cluster)
     repeats = [e for e, s in zip(cluster, stems, strict=True) if s == stem]
     return bool(repeats) and (
         near or any(_participants(e) & _participants(mention) for e in repeats)
