@@ -14,6 +14,7 @@ from newsgraph.nlp.extensions import token_table
 # Children whose lemma can complete a two-word verb entry ("call off", "open fire").
 PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 
 
 @dataclass
@@ -50,6 +51,11 @@ def _phrase_words(verb: Token) -> dict[str, Token]:
             for grand in child.children:
                 if grand.dep_ in {"pobj", "dobj"}:
                     words.setdefault(grand.lemma_.lower(), grand)
+        elif child.dep_ in FOR_CLAUSE_DEPS:
+            # "called for Trump to be banned": "for" marks the clause asked for.
+            for grand in child.children:
+                if grand.dep_ == "mark" and grand.lower_ == "for" and grand.i > verb.i:
+                    words.setdefault("for", grand)
     return words
 
 
