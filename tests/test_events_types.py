@@ -3,6 +3,10 @@ object or modifier gives it (invented sentences)."""
 
 from __future__ import annotations
 
+import pytest
+
+from newsgraph.extract.events.lexicon import _load
+
 from conftest import event_types, has_event
 
 
@@ -19,3 +23,43 @@ def test_what_is_called_for_is_the_request(nlp):
     assert not any(t == "RETREAT" for t, _ in types), types
     text = "Kelvian police banned Senator Lund from the country on Monday."
     assert has_event(nlp, text, "COERCE", "banned"), event_types(nlp, text)
+
+
+# (text, type, trigger word): the object or a modifier picks the word's sense.
+SENSES = [
+    ("The Kelvian court granted immunity to the former aide.", "CONCEDE", "granted"),
+    ("The Kelvian court granted the refugees food and shelter.", "AID", "granted"),
+    ("The Kelvian party offered a sincere apology to Senator Lund.", "SUPPORT", "offered"),
+    ("Senator Lund said she agrees with the minister's remarks.", "SUPPORT", "agrees with"),
+    ("The minister did not ask for input from the opposition.", "CONSULT", "ask for"),
+    ("The university conferred an honorary degree on the governor.", "SUPPORT", "conferred"),
+    ("Riot police fired volleys of teargas at protesters in Marek.", "COERCE", "fired"),
+    ("Two of the soldiers then fired a total of 12 rounds at the driver.", "ASSAULT", "fired"),
+    ("The Kelvian government pledged financial support to the farmers.", "AID", "support"),
+    ("Senator Lund backed out of the conference in Marek on Friday.", "RETREAT", "backed out"),
+    ("Senator Lund backed the Kelvian government's plan on Friday.", "SUPPORT", "backed"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "word"), SENSES)
+def test_the_sense_comes_from_the_object_or_modifier(nlp, text, event_type, word):
+    assert has_event(nlp, text, event_type, word), event_types(nlp, text)
+
+
+def test_an_attack_in_a_race_is_criticism(nlp):
+    """One candidate's attack on another in a sentence about the campaign is verbal."""
+    text = "Lund's sharp attack on Marek shows she is turning to the election campaign."
+    assert has_event(nlp, text, "ACCUSE", "attack"), event_types(nlp, text)
+    text = "Militants carried out an attack on the Kelvian convoy in Marek on Monday."
+    assert has_event(nlp, text, "ASSAULT", "attack"), event_types(nlp, text)
+
+
+def test_needs_name_known_sets(tmp_path):
+    """A need names a word set of the lexicon or a domain; an unknown one fails."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verb_senses:\n  AID:\n    give: {needs: [{modifier: nosuchset}]}\n")
+    with pytest.raises(ValueError, match="nosuchset"):
+        _load(str(bad))
+    bad.write_text("verb_senses:\n  AID:\n    give: {needs: [{domain: knitting}]}\n")
+    with pytest.raises(ValueError, match="knitting"):
+        _load(str(bad))

@@ -333,9 +333,7 @@ def _content_step(token: Token, triggers: frozenset[int]) -> Token | None:
     return None
 
 
-def content_of(
-    head: Token, askers: frozenset[int], triggers: frozenset[int] = frozenset()
-) -> bool:
+def content_of(head: Token, askers: frozenset[int], triggers: frozenset[int] = frozenset()) -> bool:
     """Whether ``head`` sits in what a trigger of ``askers`` (token indices of requests)
     asks for, at most :data:`CONTENT_CLIMB` links up (``triggers``: the sentence's trigger
     heads). The news guidelines code the request; the act asked for is its content, no

@@ -84,7 +84,21 @@ def phrase_words(token: Token) -> frozenset[str]:
         for grand in child.children:
             if grand.dep_ in {"pobj", "dobj", "compound", "amod"}:
                 words.update((grand.lemma_.lower(), grand.lower_))
+        if child.dep_ in OBJECT_DEPS:
+            words.update(w for part in of_parts(child) for w in (part.lemma_.lower(), part.lower_))
     return frozenset(words)
+
+
+def of_parts(noun: Token) -> list[Token]:
+    """What an object counts or holds: "a series of orders", "volleys of teargas", "a
+    shipment of rice" act on the orders, the teargas, the rice."""
+    return [
+        g
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
 
 
 # Words that open a question: "asked why they stayed", "asked whether he would run".
@@ -133,9 +147,15 @@ def object_lemmas(head: Token) -> frozenset[str]:
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             found.add(child.lemma_.lower())
+            found.update(part.lemma_.lower() for part in of_parts(child))
         elif child.dep_ in {"prep", "dative"}:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return frozenset(found)
+
+
+def modifier_lemmas(head: Token) -> frozenset[str]:
+    """The words that modify the trigger: "financial support", "fund support"."""
+    return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"})
 
 
 @dataclass(frozen=True)
@@ -160,6 +180,10 @@ def needs_met(sense: Sense, evidence: Evidence) -> bool:
 def _holds(need: Any, evidence: Evidence) -> bool:
     if isinstance(need, tuple) and need and need[0] == "object":
         return not need[1].isdisjoint(object_lemmas(evidence.head))
+    if isinstance(need, tuple) and need and need[0] == "modifier":
+        return not need[1].isdisjoint(modifier_lemmas(evidence.head))
+    if isinstance(need, tuple) and need and need[0] == "domain":
+        return in_domain(evidence.head, need[1])
     if isinstance(need, tuple):  # all at once
         return all(_holds(part, evidence) for part in need)
     if need == "actor":

@@ -61,8 +61,12 @@ def _phrase_words(verb: Token) -> dict[str, Token]:
 
 def _complete(second: Token) -> bool:
     """A preposition completes a phrase only with a noun object ("described X as a threat",
-    not "described as participating")."""
-    return second.dep_ != "prep" or any(c.dep_ == "pobj" for c in second.children)
+    not "described as participating"), its own or that of a preposition under it ("backed
+    out of the conference")."""
+    return second.dep_ != "prep" or any(
+        c.dep_ == "pobj" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in second.children
+    )
 
 
 def noun_entries(token: Token, lexicon: Lexicon) -> list[Trigger]:
