@@ -63,3 +63,20 @@ def test_needs_name_known_sets(tmp_path):
     bad.write_text("verb_senses:\n  AID:\n    give: {needs: [{domain: knitting}]}\n")
     with pytest.raises(ValueError, match="knitting"):
         _load(str(bad))
+
+
+def test_a_warning_to_do_something_is_a_request(nlp):
+    """ "warned people not to swim" tells them what to do; "warned X that it would
+    strike" announces an act."""
+    text = "The Kelvian water agency is warning people not to swim near the outlet."
+    assert has_event(nlp, text, "REQUEST", "warning"), event_types(nlp, text)
+    text = "The Kelvian army warned Marek that it would strike the base."
+    assert has_event(nlp, text, "THREATEN", "warned"), event_types(nlp, text)
+
+
+def test_a_question_asked_is_no_request_even_of_someone(nlp):
+    """A quoted question with its asker is reported speech, whoever it is put to."""
+    text = '"Why did you go to the Kelvian committee instead," the spokesman asked.'
+    assert not has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)
+    text = "The Kelvian minister asked the UN to send troops to Marek."
+    assert has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)

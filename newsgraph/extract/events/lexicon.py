@@ -60,13 +60,15 @@ class Sense:
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
     a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
-    clause under it shows another sense ("help rebuild", "recalled that")."""
+    clause under it shows another sense ("help rebuild", "recalled that"); ``no_question``:
+    a question under it does ("asked why they stayed")."""
 
     needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
     not_with: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     no_clause: bool = False
+    no_question: bool = False  # a question under it shows another sense: "asked why"
 
 
 NO_SENSE = Sense()
@@ -157,6 +159,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
         not_as=frozenset(str(v) for v in spec.get("not_as") or ()),
         not_after=_words(spec.get("not_after")),
         no_clause=bool(spec.get("no_clause")),
+        no_question=bool(spec.get("no_question")),
     )
 
 
@@ -174,6 +177,7 @@ NEEDS = frozenset(
         "place",
         "time",
         "clause",
+        "infinitive",
         "intransitive",
         "antecedent",
         "definite",

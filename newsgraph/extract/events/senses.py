@@ -124,6 +124,17 @@ def _clause(token: Token, questions: bool = True) -> bool:
     )
 
 
+def _infinitive(token: Token) -> bool:
+    """A to-clause under ``token`` that tells someone what to do ("warned people not to
+    swim"), not a reported statement ("warned that it would strike")."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
+
+
 def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
     """True when ``token``'s use shows a sense other than ``sense``'s."""
     if token.dep_ in sense.not_as or token.tag_ in sense.not_as:
@@ -131,6 +142,10 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
     if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
         return True
     if sense.no_clause and _clause(token):
+        return True
+    if sense.no_question and any(
+        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and _question(c) for c in token.children
+    ):
         return True
     if sense.not_with:
         return not sense.not_with.isdisjoint(words if words is not None else phrase_words(token))
@@ -200,6 +215,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return evidence.timed
     if need == "clause":
         return _clause(evidence.head, questions=False)
+    if need == "infinitive":
+        return _infinitive(evidence.head)
     if need == "intransitive":
         return not any(c.dep_ in {"dobj", "ccomp"} for c in evidence.head.children)
     if need == "definite":
