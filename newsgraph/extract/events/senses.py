@@ -128,7 +128,7 @@ def _infinitive(token: Token) -> bool:
     """A to-clause under ``token`` that tells someone what to do ("warned people not to
     swim"), not a reported statement ("warned that it would strike")."""
     return any(
-        c.dep_ == "xcomp"
+        c.dep_ in CLAUSE_DEPS
         and c.pos_ in {"VERB", "AUX"}
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in token.children
