@@ -80,3 +80,11 @@ def test_a_question_asked_is_no_request_even_of_someone(nlp):
     assert not has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)
     text = "The Kelvian minister asked the UN to send troops to Marek."
     assert has_event(nlp, text, "REQUEST", "asked"), event_types(nlp, text)
+
+
+def test_what_is_sent_must_be_aid(nlp):
+    """ "sent the referral to the prosecutor" gives nothing; "sent food to X" is aid."""
+    text = "The Kelvian committee sent the referral to the prosecutor in Marek."
+    assert not has_event(nlp, text, "AID", "sent"), event_types(nlp, text)
+    text = "The Kelvian government sent food and blankets to the refugees in Marek."
+    assert has_event(nlp, text, "AID", "sent"), event_types(nlp, text)
