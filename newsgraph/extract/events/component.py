@@ -136,7 +136,7 @@ class EventExtractor:
                 askers = frozenset(
                     i for i, r in kept.items() if lexicon.listed("content_types", r["type"].lower())
                 )
-                if askers and content_of(found.head, askers):
+                if askers and content_of(found.head, askers, frozenset(heads)):
                     continue  # what a request asks for: the request is the event
                 if not found.verbal and not _anchored(record, found):
                     continue

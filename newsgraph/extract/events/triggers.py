@@ -14,6 +14,7 @@ from newsgraph.nlp.extensions import token_table
 # Children whose lemma can complete a two-word verb entry ("call off", "open fire").
 PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd"})
 CLAUSE_DEPS = frozenset({"ccomp"})
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 
 
 @dataclass
@@ -50,13 +51,22 @@ def _phrase_words(verb: Token) -> dict[str, Token]:
             for grand in child.children:
                 if grand.dep_ in {"pobj", "dobj"}:
                     words.setdefault(grand.lemma_.lower(), grand)
+        elif child.dep_ in FOR_CLAUSE_DEPS:
+            # "called for Trump to be banned": "for" marks the clause asked for.
+            for grand in child.children:
+                if grand.dep_ == "mark" and grand.lower_ == "for" and grand.i > verb.i:
+                    words.setdefault("for", grand)
     return words
 
 
 def _complete(second: Token) -> bool:
     """A preposition completes a phrase only with a noun object ("described X as a threat",
-    not "described as participating")."""
-    return second.dep_ != "prep" or any(c.dep_ == "pobj" for c in second.children)
+    not "described as participating"), its own or that of a preposition under it ("backed
+    out of the conference")."""
+    return second.dep_ != "prep" or any(
+        c.dep_ == "pobj" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in second.children
+    )
 
 
 def noun_entries(token: Token, lexicon: Lexicon) -> list[Trigger]:
