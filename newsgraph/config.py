@@ -47,6 +47,13 @@ class Config:
         "(keep every mention; the default while the model also drops real visits, promises "
         "and journeys), `bundled`, or a file written by `newsgraph train events`",
     )
+    indexed_rules: bool = _setting(
+        True,
+        "match the model's attribute ruler through an index of its patterns rather than "
+        "spaCy's Matcher: the same annotations, in a tenth of the time; `false` keeps "
+        "spaCy's own",
+        hashed=False,
+    )
     max_bytes: int = _setting(
         10_000_000,
         "raw input larger than this is refused (`too-large`) before parsing; gzip and WARC "
@@ -117,7 +124,8 @@ def settings_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for item in fields(Config):
-        default = f"`{item.default}`" if item.default != "" else "(none)"
+        shown = str(item.default).lower() if isinstance(item.default, bool) else item.default
+        default = f"`{shown}`" if shown != "" else "(none)"
         hashed = "yes" if item.metadata.get("hashed", True) else "no"
         doc = item.metadata["doc"]
         if item.name in DATA_FILE_SETTINGS:
@@ -132,6 +140,18 @@ def write_token_from_environment() -> str | None:
     return os.environ.get(ENV_PREFIX + "WRITE_TOKEN") or None
 
 
+_TRUTH = {"true": True, "1": True, "yes": True, "on": True}
+_TRUTH |= {"false": False, "0": False, "no": False, "off": False}
+
+
+def _truth(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() not in _TRUTH:
+        raise ValueError("must be true or false")
+    return _TRUTH[str(value).strip().lower()]
+
+
 def _coerce(key: str, value: Any, origin: str) -> Any:
     kind = {f.name: f.type for f in fields(Config)}[key]
     try:
@@ -140,6 +160,8 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
             if number <= 0:
                 raise ValueError("must be a positive integer")
             return number
+        if kind == "bool":
+            return _truth(value)
         return str(value)
     except (TypeError, ValueError) as error:
         raise NewsgraphError(Errors.E006.format(key=key, value=value, error=error)) from None

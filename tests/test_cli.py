@@ -227,6 +227,7 @@ def test_bench_reports_side_by_side_figures():
         "words",
         "model",
         "pipeline",
+        "indexed_rules",
         "bare_spacy_wps",
         "analyze_wps",
         "analyze_vs_bare",
@@ -239,6 +240,7 @@ def test_bench_reports_side_by_side_figures():
     assert result["docs"] == 4
     assert 100 <= result["words"] <= 10_000  # four articles of the demo corpus
     assert result["model"] == Config().model
+    assert result["indexed_rules"] is Config().indexed_rules
     assert result["pipeline"][-1] == "newsgraph_event_coref_v1"
     assert {"ner", "newsgraph_events_v1", "newsgraph_actors_v1"} <= set(result["pipeline"])
     for key in ("bare_spacy_wps", "analyze_wps"):

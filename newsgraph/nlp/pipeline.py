@@ -17,6 +17,7 @@ from spacy.language import Language
 import newsgraph.nlp.components  # noqa: F401  (registers the entity-span factory)
 from newsgraph.config import Config
 from newsgraph.errors import Errors, NewsgraphError
+from newsgraph.nlp.ruler_index import index_attribute_ruler
 
 ENTITY_SPANS = "newsgraph_entity_spans_v1"
 PLACES = "newsgraph_places_v1"
@@ -74,6 +75,8 @@ def load_pipeline(config: Config, *, components: tuple[str, ...] = ALL) -> Langu
     Cached per configuration so that every stage in a process shares one pipeline.
     """
     nlp = load_model(config.model)
+    if config.indexed_rules:
+        index_attribute_ruler(nlp)
     for module, factory in NEWSGRAPH_COMPONENTS:
         if factory in components:
             importlib.import_module(module)  # registers the factory

@@ -314,15 +314,35 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "conj"})
 CONTENT_CLIMB = 3
 
 
-def content_of(head: Token, askers: frozenset[int]) -> bool:
+def _content_step(token: Token, triggers: frozenset[int]) -> Token | None:
+    """One link up from ``token`` towards what asks for it, or None when the link is not
+    one of asking: a clause asked for, a "for"-clause ("called for X to leave"), the
+    noun asked for by "for" ("called for the release of X"), or the object of a verb that
+    is no trigger of its own ("called for X to throw their support behind Y")."""
+    dep, head = token.dep_, token.head
+    if head.i == token.i:
+        return None
+    if dep in CONTENT_DEPS:
+        return head
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children):
+        return head
+    if dep == "pobj" and head.lower_ == "for" and head.head.i != head.i:
+        return head.head
+    if dep == "dobj" and token.pos_ == "NOUN" and head.i not in triggers:
+        return head
+    return None
+
+
+def content_of(head: Token, askers: frozenset[int], triggers: frozenset[int] = frozenset()) -> bool:
     """Whether ``head`` sits in what a trigger of ``askers`` (token indices of requests)
-    asks for, at most :data:`CONTENT_CLIMB` links up. The news guidelines code the request;
-    the act asked for is its content, no event of its own."""
-    token = head
+    asks for, at most :data:`CONTENT_CLIMB` links up (``triggers``: the sentence's trigger
+    heads). The news guidelines code the request; the act asked for is its content, no
+    event of its own."""
+    token: Token | None = head
     for _ in range(CONTENT_CLIMB):
-        if token.dep_ not in CONTENT_DEPS or token.head.i == token.i:
+        token = _content_step(token, triggers) if token is not None else None
+        if token is None:
             return False
-        token = token.head
         if token.i in askers:
             return True
     return False

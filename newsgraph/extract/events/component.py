@@ -6,7 +6,8 @@ Record: {id, type, mode, modality, trigger{text,start,end}, sentence{start,end},
 targets[], place, place_source, places[], time, attribution, confidence, hedges[] (words),
 hedge_spans[], origin, destination, depth, same_as (only on a definite event noun that
 refers back to an earlier event: "the meeting"), governor (the start of the trigger this one
-hangs from in the same clause, or null; the coref step reads and drops it)}.
+hangs from in the same clause, or null), definite (a definite or possessed event noun: "the
+raid", "Trump's criticism"); the coref step reads and drops those two}.
 ``attribution`` is left null for the attributions component; ``place_source`` "document" is
 set by ``placing`` after coreference.
 ``depth`` is the number of clause links between the trigger and the sentence's main
@@ -57,6 +58,7 @@ BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
 # Actor kinds that do not act as one party: a crowd or population moving is no visit.
 CROWDS = frozenset({"group"})
+DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those"})
 REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
 
 
@@ -134,7 +136,7 @@ class EventExtractor:
                 askers = frozenset(
                     i for i, r in kept.items() if lexicon.listed("content_types", r["type"].lower())
                 )
-                if askers and content_of(found.head, askers):
+                if askers and content_of(found.head, askers, frozenset(heads)):
                     continue  # what a request asks for: the request is the event
                 if not found.verbal and not _anchored(record, found):
                     continue
@@ -230,6 +232,7 @@ class EventExtractor:
             "origin": origins[0] if origins else None,
             "destination": destinations[0] if destinations else None,
             "depth": _depth(head, lexicon) + (0 if found.verbal else 1),
+            "definite": _definite(found),  # read and dropped by the coref step
         }
 
     @staticmethod
@@ -399,6 +402,28 @@ def _antecedent(found: Found, earlier: list[dict[str, Any]]) -> bool:
         if previous["type"] in types:
             return True
     return False
+
+
+def _definite(found: Found) -> str | None:
+    """How the event noun points at an event the reader knows: "bare" when a determiner or
+    possessive pronoun is all that comes before it ("the raid", "her attacks"),
+    "possessed" for a named possessor ("Trump's criticism"), "described" when other words
+    come before it as well ("the aerial bombing", "the Oklahoma City bombing": such a
+    phrase may also name a new event); None for other triggers."""
+    noun = found.noun
+    if noun is None:
+        return None
+    left = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"punct", "case"}]
+    pointers = [
+        c for c in left if (c.dep_ == "det" and c.lower_ in DEFINITE_WORDS) or c.dep_ == "poss"
+    ]
+    if not pointers:
+        return None
+    if len(pointers) < len(left):
+        return "described"
+    # A named possessor ("Trump's criticism") is a participant, which must agree.
+    named = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in pointers)
+    return "possessed" if named else "bare"
 
 
 def _anchored(record: dict[str, Any], found: Found) -> bool:

@@ -11,7 +11,14 @@ Mentions are merged into the latest earlier event they are compatible with:
 * and positive evidence of identity: the same word stem with a shared participant
   ("arrested" ... "the arrests"), the same word stem within ``ANAPHOR_WINDOW`` characters,
   or a definite or possessive event noun ("the raid", "Tuesday's talks") within that
-  window of the event it names (only type and time must agree for such an anaphor).
+  window of the event it names (only type and time must agree for such an anaphor, and a
+  named possessor with the actors; a noun with words of its own, "the aerial bombing",
+  must agree in all and share a participant, place or time of the text).
+
+The opening paragraph retells the headline ("Sanders pushes Dems to reject ..." then
+"Bernie Sanders is pushing fellow Senate Democrats to ..."): a mention of the opening with
+the stem and type of a headline mention names its event when times agree and participants
+do not cross, however differently both name them.
 
 Triggers of one clause that hang from each other (each record's ``governor``: "killed
 three and wounded twelve", "marched to protest", "killed in the offensive") name one
@@ -19,9 +26,10 @@ happening when type and time agree (and a journey is not linked to the meeting i
 to: "traveled for the talks" are two) and their actors neither differ nor cross; their
 targets may differ ("three" and "twelve" were hurt in the same attack).
 
-The merged record keeps the fullest mention (most participant slots, then the earliest) as
-its ``trigger``/``sentence``; ``mentions`` lists every mention in text order; participants,
-places, hedges are the union over mentions, so no mention's evidence is lost.
+The merged record keeps the fullest mention (most participant slots, then one of the body,
+then the earliest) as its ``trigger``/``sentence``; ``mentions`` lists every mention in
+text order; participants, places, hedges are the union over mentions, so no mention's
+evidence is lost.
 """
 
 from __future__ import annotations
@@ -34,6 +42,11 @@ ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few p
 RECENT_DAYS = 7  # a publication date stands for an event of the week before it
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
+# A headline is a few short lines ("Republicans ask DOJ to investigate Clinton.") before
+# the opening paragraph, which reports the same happening at length.
+HEADLINE_LINES = 3
+HEADLINE_CHARS = 200
+LEDE_CHARS = 80
 ANAPHOR_WORDS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 JOURNEY_MODES = frozenset({"visit"})  # the lexicon's mode of travel verbs and nouns
 # Words just before an event noun that announce another occurrence of its kind ("a second
@@ -147,6 +160,13 @@ def _same_kind(event: dict[str, Any], mention: dict[str, Any], times: dict[str, 
     )
 
 
+def _crossed(event: dict[str, Any], mention: dict[str, Any]) -> bool:
+    return bool(
+        set(event["actors"]) & set(mention["targets"])
+        or set(event["targets"]) & set(mention["actors"])
+    )
+
+
 def _compatible(
     event: dict[str, Any],
     mention: dict[str, Any],
@@ -159,10 +179,7 @@ def _compatible(
         _agree(event["actors"], mention["actors"]) and _agree(event["targets"], mention["targets"])
     ):
         return False
-    crossed = set(event["actors"]) & set(mention["targets"]) or set(event["targets"]) & set(
-        mention["actors"]
-    )
-    if crossed:  # "A attacked B" and "B attacked A" are two events
+    if _crossed(event, mention):  # "A attacked B" and "B attacked A" are two events
         return False
     # A place named twice is two place items of one place: when both triggers name their
     # own place, compare what the items name.
@@ -170,6 +187,37 @@ def _compatible(
     same = places if both_own else {}
     named = {same.get(p, p) for p in (event["place"], mention["place"]) if p}
     return len(named) <= 1 or bool(set(event["places"]) & set(mention["places"]))
+
+
+def _shared_setting(
+    event: dict[str, Any], mention: dict[str, Any], times: dict[str, str], places: dict[str, str]
+) -> bool:
+    """Both name a participant, a place or a time of the text, and the same one."""
+    if _participants(event) & _participants(mention):
+        return True
+    own = [e for e in (event, mention) if e.get("place_source") == "text" and e["place"]]
+    if len(own) == 2 and len({places.get(e["place"], e["place"]) for e in own}) == 1:
+        return True
+    dated = [e for e in (event, mention) if e.get("time_source") == "text" and times.get(e["time"])]
+    return len(dated) == 2 and _dates_agree(times[event["time"]], times[mention["time"]])
+
+
+def _headline_and_lede(text: str) -> tuple[int, int]:
+    """Where a page's headline ends and its opening paragraph ends: the headline is its
+    first line when short (after an address line), the opening the first line after it
+    of ``LEDE_CHARS`` or more (a date line may come between); (0, 0) when the page starts
+    with a paragraph."""
+    lines, position = [], 0
+    for line in text.split("\n"):
+        if line.strip() and not line.lstrip().startswith(("http:", "https:")):
+            lines.append((position, position + len(line)))
+        position += len(line) + 1
+        if len(lines) > HEADLINE_LINES:
+            break
+    if not lines or lines[0][1] - lines[0][0] > HEADLINE_CHARS:
+        return (0, 0)
+    opening = next((end for start, end in lines[1:] if end - start >= LEDE_CHARS), None)
+    return (lines[0][1], opening) if opening is not None else (0, 0)
 
 
 def _one_occasion(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -211,10 +259,17 @@ def _same_mode(cluster: list[dict[str, Any]], mention: dict[str, Any]) -> bool:
     return bool(mention.get("mode")) and any(e.get("mode") == mention["mode"] for e in cluster)
 
 
-def _anaphoric(mention: dict[str, Any], text: str) -> bool:
-    """A definite or possessive reference: "the raid", "Tuesday's talks"."""
+def _anaphoric(mention: dict[str, Any], text: str) -> str | None:
+    """How a mention refers back: "bare" for a definite reference or a possessive pronoun
+    ("the raid", "her attacks"), "possessed" for a named possessor ("Tuesday's talks"),
+    "described" when words between the pointer and the noun describe it ("the aerial
+    bombing"), else None. The parse's ``definite`` when it has one, else the word just
+    before the trigger."""
+    if mention.get("definite"):
+        return str(mention["definite"])
     before = text[max(0, mention["trigger"]["start"] - 30) : mention["trigger"]["start"]].split()
-    return bool(before) and (before[-1].lower() in ANAPHOR_WORDS or before[-1].endswith("'s"))
+    last = before[-1].lower() if before else ""
+    return "bare" if last in ANAPHOR_WORDS else "possessed" if last.endswith("'s") else None
 
 
 def _another(mention: dict[str, Any], text: str) -> bool:
@@ -235,11 +290,15 @@ def _stem(event: dict[str, Any]) -> str:
     return word[:STEM_CHARS]
 
 
-def _fullness(event: dict[str, Any]) -> tuple[int, int]:
+def _fullness(event: dict[str, Any], headline: int = 0) -> tuple[int, bool, int]:
+    """The mention that stands for the event: most participant slots, then one of the body
+    rather than of the headline (whose telegraphic words are parsed worst), then the
+    earliest."""
     slots = (
         bool(event["actors"]) + bool(event["targets"]) + bool(event["place"]) + bool(event["time"])
     )
-    return (-slots, event["trigger"]["start"])
+    start = event["trigger"]["start"]
+    return (-slots, start < headline, start)
 
 
 def _mention(event: dict[str, Any]) -> dict[str, Any]:
@@ -250,10 +309,11 @@ def _union(first: list[Any], second: list[Any]) -> list[Any]:
     return first + [x for x in second if x not in first]
 
 
-def _merge(cluster: list[dict[str, Any]]) -> dict[str, Any]:
-    main = min(cluster, key=_fullness)
+def _merge(cluster: list[dict[str, Any]], headline: int = 0) -> dict[str, Any]:
+    main = min(cluster, key=lambda e: _fullness(e, headline))
     merged = dict(main)
     merged.pop("governor", None)
+    merged.pop("definite", None)
     others = [e for e in cluster if e is not main]
     for other in others:
         merged["actors"] = _union(merged["actors"], other["actors"])
@@ -287,20 +347,36 @@ def _belongs(
     places: dict[str, str],
     *,
     near: bool,
-    anaphor: bool,
+    anaphor: str | None,
     stems: list[str],
     stem: str,
+    headlined: bool = False,
 ) -> bool:
     """Whether ``mention`` (of stem ``stem``) names the happening of ``cluster`` (whose
     mentions have ``stems``). A repeated word names the same happening ("arrested" ... "the
     arrest"), while a different verb with the same participants is usually the next step of
     a story ("besieged", then "banned")."""
-    if near and anaphor:
+    if near and anaphor in {"bare", "possessed"}:
         # "the raid" names the latest raid: its own participants come from a parse that is
-        # least reliable on such noun phrases, so only the type and the time must agree.
-        return all(_same_kind(e, mention, times) for e in cluster)
+        # least reliable on such noun phrases, so only the type and the time must agree,
+        # and the possessor named in "Trump's criticism" must not be another actor.
+        return all(
+            _same_kind(e, mention, times)
+            and (anaphor == "bare" or _agree(e["actors"], mention["actors"]))
+            for e in cluster
+        )
+    if headlined and stem in stems:
+        # The opening paragraph reports at length what the headline said: its participants
+        # are named anew ("Dems", "fellow Senate Democrats"), so they need not agree; they
+        # must not be crossed.
+        return all(_same_kind(e, mention, times) and not _crossed(e, mention) for e in cluster)
     if not all(_compatible(e, mention, times, places) for e in cluster):
         return False
+    if near and anaphor == "described":
+        # "the aerial bombing" after "air attack": a described reference may name a new
+        # event ("the Oklahoma City bombing", "the corruption investigation"), so it must
+        # agree in all and share something of its own: a participant, a place or a time.
+        return any(_shared_setting(e, mention, times, places) for e in cluster)
     repeats = [e for e, s in zip(cluster, stems, strict=True) if s == stem]
     return bool(repeats) and (
         near or any(_participants(e) & _participants(mention) for e in repeats)
@@ -320,6 +396,7 @@ def merge_mentions(
     renumbered V1, V2, ... in the order of their first mention.
     """
     places = places or {}
+    headline, opening = _headline_and_lede(text)
     clusters: list[list[dict[str, Any]]] = []
     stems: list[list[str]] = []  # the stem of each mention of each cluster
     for mention in sorted(events, key=lambda e: e["trigger"]["start"]):
@@ -348,6 +425,8 @@ def merge_mentions(
                 anaphor=anaphor,
                 stems=stems[n],
                 stem=stem,
+                headlined=cluster[0]["trigger"]["start"] < headline
+                and headline <= mention["trigger"]["start"] < opening,
             ):
                 home = n
                 break
@@ -357,7 +436,7 @@ def merge_mentions(
         else:
             clusters[home].append(mention)
             stems[home].append(stem)
-    merged = [_merge(cluster) for cluster in clusters]
+    merged = [_merge(cluster, headline) for cluster in clusters]
     merged.sort(key=lambda e: e["mentions"][0]["trigger"]["start"])
     for number, event in enumerate(merged, start=1):
         event["id"] = f"V{number}"

@@ -55,18 +55,21 @@ class Sense:
     one of which must hold ("actor", "agent" (an actor not a crowd), "authority" (an actor
     of law enforcement or the courts), "target", "parties",
     "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
-    set), or a tuple of these that must all hold); empty means no requirement.
+    set), ("modifier", word set), ("domain", vocabulary), or a tuple of these that must all
+    hold); empty means no requirement.
     ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
     a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
-    clause under it shows another sense ("help rebuild", "recalled that")."""
+    clause under it shows another sense ("help rebuild", "recalled that"); ``no_question``:
+    a question under it does ("asked why they stayed")."""
 
     needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
     not_with: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     no_clause: bool = False
+    no_question: bool = False  # a question under it shows another sense: "asked why"
 
 
 NO_SENSE = Sense()
@@ -139,11 +142,14 @@ Need = str | tuple[str, frozenset[str]]
 def _need(need: Any, sets: dict[str, frozenset[str]], where: str) -> Need | tuple[Need, ...]:
     if isinstance(need, list):  # all of these at once
         return tuple(_need(part, sets, where) for part in need)  # type: ignore[misc]
-    if isinstance(need, dict):  # {object: word_set_name}
-        name = str(need.get("object"))
-        if name not in sets:
-            raise ValueError(f"event lexicon: {where} needs unknown word set {name!r}")
-        return ("object", sets[name])
+    if isinstance(need, dict):  # {object|modifier: word_set_name} or {domain: name}
+        if len(need) != 1 or next(iter(need)) not in SET_NEEDS:
+            raise ValueError(f"event lexicon: {where} has unknown need {need!r}")
+        kind, name = next(iter(need.items()))
+        key = f"{DOMAIN_PREFIX}{name}" if kind == "domain" else str(name)
+        if key not in sets:
+            raise ValueError(f"event lexicon: {where} needs unknown {kind} {name!r}")
+        return (str(kind), sets[key])
     if need in NEEDS:
         return str(need)
     raise ValueError(f"event lexicon: {where} has unknown need {need!r}")
@@ -156,9 +162,15 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
         not_as=frozenset(str(v) for v in spec.get("not_as") or ()),
         not_after=_words(spec.get("not_after")),
         no_clause=bool(spec.get("no_clause")),
+        no_question=bool(spec.get("no_question")),
     )
 
 
+# Needs that name a word set: the trigger's object ("object"), a modifier of the trigger
+# ("modifier": "financial support"), or the domain its sentence speaks of ("domain": two
+# words of a ``domain_words`` vocabulary, see senses.in_domain).
+SET_NEEDS = frozenset({"object", "modifier", "domain"})
+DOMAIN_PREFIX = "domain:"  # domain vocabularies among the word sets, apart from sense_words
 NEEDS = frozenset(
     {
         "actor",
@@ -168,6 +180,7 @@ NEEDS = frozenset(
         "place",
         "time",
         "clause",
+        "infinitive",
         "intransitive",
         "antecedent",
         "definite",
@@ -215,6 +228,9 @@ def _load(user_files: str) -> Lexicon:
         document = document or {}
         for name, values in (document.get("sense_words") or {}).items():
             sets[str(name)] = sets.get(str(name), frozenset()) | _words(values)
+        for name, values in (document.get("domain_words") or {}).items():
+            key = f"{DOMAIN_PREFIX}{name}"
+            sets[key] = sets.get(key, frozenset()) | _words(values)
         _add_senses(lexicon, document, sets)
         _add_domains(lexicon, document)
         _add(lexicon.verbs, document.get("verbs"), key_last=False)

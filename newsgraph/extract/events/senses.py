@@ -84,7 +84,21 @@ def phrase_words(token: Token) -> frozenset[str]:
         for grand in child.children:
             if grand.dep_ in {"pobj", "dobj", "compound", "amod"}:
                 words.update((grand.lemma_.lower(), grand.lower_))
+        if child.dep_ in OBJECT_DEPS:
+            words.update(w for part in of_parts(child) for w in (part.lemma_.lower(), part.lower_))
     return frozenset(words)
+
+
+def of_parts(noun: Token) -> list[Token]:
+    """What an object counts or holds: "a series of orders", "volleys of teargas", "a
+    shipment of rice" act on the orders, the teargas, the rice."""
+    return [
+        g
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
 
 
 # Words that open a question: "asked why they stayed", "asked whether he would run".
@@ -110,6 +124,17 @@ def _clause(token: Token, questions: bool = True) -> bool:
     )
 
 
+def _infinitive(token: Token) -> bool:
+    """A to-clause under ``token`` that tells someone what to do ("warned people not to
+    swim"), not a reported statement ("warned that it would strike")."""
+    return any(
+        c.dep_ in CLAUSE_DEPS
+        and c.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
+    )
+
+
 def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
     """True when ``token``'s use shows a sense other than ``sense``'s."""
     if token.dep_ in sense.not_as or token.tag_ in sense.not_as:
@@ -117,6 +142,10 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
     if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
         return True
     if sense.no_clause and _clause(token):
+        return True
+    if sense.no_question and any(
+        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and _question(c) for c in token.children
+    ):
         return True
     if sense.not_with:
         return not sense.not_with.isdisjoint(words if words is not None else phrase_words(token))
@@ -133,9 +162,15 @@ def object_lemmas(head: Token) -> frozenset[str]:
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
             found.add(child.lemma_.lower())
+            found.update(part.lemma_.lower() for part in of_parts(child))
         elif child.dep_ in {"prep", "dative"}:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
     return frozenset(found)
+
+
+def modifier_lemmas(head: Token) -> frozenset[str]:
+    """The words that modify the trigger: "financial support", "fund support"."""
+    return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"})
 
 
 @dataclass(frozen=True)
@@ -161,6 +196,10 @@ def needs_met(sense: Sense, evidence: Evidence) -> bool:
 def _holds(need: Any, evidence: Evidence) -> bool:
     if isinstance(need, tuple) and need and need[0] == "object":
         return not need[1].isdisjoint(object_lemmas(evidence.head))
+    if isinstance(need, tuple) and need and need[0] == "modifier":
+        return not need[1].isdisjoint(modifier_lemmas(evidence.head))
+    if isinstance(need, tuple) and need and need[0] == "domain":
+        return in_domain(evidence.head, need[1])
     if isinstance(need, tuple):  # all at once
         return all(_holds(part, evidence) for part in need)
     if need == "actor":
@@ -179,6 +218,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return evidence.timed
     if need == "clause":
         return _clause(evidence.head, questions=False)
+    if need == "infinitive":
+        return _infinitive(evidence.head)
     if need == "intransitive":
         return not any(c.dep_ in {"dobj", "ccomp"} for c in evidence.head.children)
     if need == "definite":

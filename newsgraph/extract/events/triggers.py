@@ -18,6 +18,7 @@ PHRASE_DEPS = frozenset(
     {"prt", "dobj", "prep", "acomp", "attr", "npadvmod", "oprd", "nsubjpass", "advmod"}
 )
 CLAUSE_DEPS = frozenset({"ccomp"})
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 
 
 @dataclass
@@ -58,13 +59,22 @@ def _phrase_words(verb: Token) -> dict[str, Token]:
             for grand in child.children:
                 if grand.dep_ in {"pobj", "dobj"}:
                     words.setdefault(grand.lemma_.lower(), grand)
+        elif child.dep_ in FOR_CLAUSE_DEPS:
+            # "called for Trump to be banned": "for" marks the clause asked for.
+            for grand in child.children:
+                if grand.dep_ == "mark" and grand.lower_ == "for" and grand.i > verb.i:
+                    words.setdefault("for", grand)
     return words
 
 
 def _complete(second: Token) -> bool:
     """A preposition completes a phrase only with a noun object ("described X as a threat",
-    not "described as participating")."""
-    return second.dep_ != "prep" or any(c.dep_ == "pobj" for c in second.children)
+    not "described as participating"), its own or that of a preposition under it ("backed
+    out of the conference")."""
+    return second.dep_ != "prep" or any(
+        c.dep_ == "pobj" or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in second.children
+    )
 
 
 def noun_entries(token: Token, lexicon: Lexicon) -> list[Trigger]:
