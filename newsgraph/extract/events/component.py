@@ -31,6 +31,7 @@ from newsgraph.extract.actors import component as _actors  # noqa: F401  (regist
 from newsgraph.extract.events.arguments import (
     ActorIndex,
     agents,
+    conjuncts,
     content_of,
     governing_trigger,
     nominal_actors,
@@ -46,7 +47,7 @@ from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
 from newsgraph.extract.events.placing import place_in_document
-from newsgraph.extract.events.senses import Evidence, needs_met
+from newsgraph.extract.events.senses import Evidence, gap_object, needs_met
 from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
@@ -57,7 +58,8 @@ BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
 # Actor kinds that do not act as one party: a crowd or population moving is no visit.
 CROWDS = frozenset({"group"})
-REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
+REFER_BACK_CHARS = 600
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})  # "the meeting" looks back about two or three sentences
 
 
 def _char_span(tokens: list[Token]) -> dict[str, Any]:
@@ -175,6 +177,7 @@ class EventExtractor:
             actors=actor_ids,
             targets=target_ids,
             agents=any(index.kinds.get(a) not in CROWDS for a in actor_ids),
+            patients=_patient(found.noun if found.noun is not None else head, index),
             placed=placed,
             timed=time is not None,
             antecedent=_antecedent(found, earlier),
@@ -264,6 +267,19 @@ class EventExtractor:
             actor_ids, target_ids = _nominal_participants(found, lexicon, index, triggers)
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _patient(head: Token, index: ActorIndex) -> bool:
+    """An actor is what ``head`` acts on, as its object or passive subject itself ("received
+    the envoy", "defended him"), not a word inside it ("received emails from X", "defended
+    the rights of Mexicans")."""
+    slots = [c for c in head.children if c.dep_ in PATIENT_DEPS]
+    gap = gap_object(head)
+    for slot in [*slots, *([gap] if gap is not None else [])]:
+        for token in (slot, *conjuncts(slot)):
+            if token.i in index.token_ids or (token.pos_ == "PRON" and index.of_phrase(token)):
+                return True
+    return False
 
 
 def _reporter_as_agent(found: Found, lexicon: Lexicon, index: ActorIndex) -> list[str]:

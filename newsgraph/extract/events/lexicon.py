@@ -38,6 +38,8 @@ WORD_LISTS = (
     "not_in_entities",
     "content_types",
     "habitual_marks",
+    "kind_determiners",
+    "audience_verbs",
 )
 
 
@@ -52,20 +54,23 @@ class Trigger:
 class Sense:
     """What a use of one trigger word must look like to be an event of one type (the
     ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
-    one of which must hold ("actor", "agent" (an actor not a crowd), "target", "parties",
+    one of which must hold ("actor", "agent" (an actor not a crowd), "target", "patient"
+    (an actor as the object itself, not inside it: "received the envoy"), "parties",
     "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
     set), or a tuple of these that must all hold); empty means no requirement.
     ``not_with``: words of the trigger's own phrase (particle, object, preposition and its
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
     a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
-    clause under it shows another sense ("help rebuild", "recalled that")."""
+    clause under it shows another sense ("help rebuild", "recalled that"); ``not_clause``:
+    verbs of a clause under it that show another sense ("declined to comment")."""
 
     needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
     not_with: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     no_clause: bool = False
+    not_clause: frozenset[str] = frozenset()
 
 
 NO_SENSE = Sense()
@@ -153,6 +158,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
         not_as=frozenset(str(v) for v in spec.get("not_as") or ()),
         not_after=_words(spec.get("not_after")),
         no_clause=bool(spec.get("no_clause")),
+        not_clause=_words(spec.get("not_clause")),
     )
 
 
@@ -161,6 +167,7 @@ NEEDS = frozenset(
         "actor",
         "agent",
         "target",
+        "patient",
         "parties",
         "place",
         "time",
