@@ -63,7 +63,9 @@ class Sense:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
     a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
     clause under it shows another sense ("help rebuild", "recalled that"); ``not_clause``:
-    verbs of a clause under it that show another sense ("declined to comment")."""
+    verbs of a clause under it that show another sense ("declined to comment");
+    ``no_question``: a clause under it that asks something shows another sense ("asked
+    whether")."""
 
     needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
     not_with: frozenset[str] = frozenset()
@@ -71,6 +73,7 @@ class Sense:
     not_after: frozenset[str] = frozenset()
     no_clause: bool = False
     not_clause: frozenset[str] = frozenset()
+    no_question: bool = False
 
 
 NO_SENSE = Sense()
@@ -159,6 +162,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
         not_after=_words(spec.get("not_after")),
         no_clause=bool(spec.get("no_clause")),
         not_clause=_words(spec.get("not_clause")),
+        no_question=bool(spec.get("no_question")),
     )
 
 

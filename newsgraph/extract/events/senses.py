@@ -124,6 +124,10 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
         return True
     if sense.not_clause and not sense.not_clause.isdisjoint(_clause_lemmas(token)):
         return True
+    if sense.no_question and any(
+        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and _question(c) for c in token.children
+    ):
+        return True  # "asked whether he would run": a question, not a request
     if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
         return True
     if sense.no_clause and _clause(token):
