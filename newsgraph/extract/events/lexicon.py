@@ -40,6 +40,8 @@ WORD_LISTS = (
     "habitual_marks",
     "kind_determiners",
     "audience_verbs",
+    "kind_nouns",
+    "potential_modals",
 )
 
 

@@ -243,7 +243,13 @@ def characterizing(verb: Token, lexicon: Lexicon) -> bool:
     """A subordinate clause in the simple present whose subject is a kind ("statutes that
     prohibit perjury", "superdelegates who back him", "said individuals kill people"): it
     tells what such things do, not something that happened. Main clauses are left alone:
-    a headline tells its news in the present ("Protesters clash with police")."""
+    a headline tells its news in the present ("Protesters clash with police"). A relative
+    clause of what may or can be done ("a scheme under which councils can provide aid",
+    "things that might kill them") describes its noun too."""
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "aux" and lexicon.listed("potential_modals", c.lower_) for c in verb.children
+    ):
+        return True  # "a scheme under which they can provide X": what the noun allows
     if verb.tag_ not in SIMPLE_PRESENT or verb.dep_ == "ROOT":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -252,6 +258,14 @@ def characterizing(verb: Token, lexicon: Lexicon) -> bool:
     if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_WORDS:
         subject = verb.head
     return _kind_noun(subject, lexicon)
+
+
+def kind_of(noun: Token | None, lexicon: Lexicon) -> bool:
+    """A noun that names a category ("a form of social housing support", "this kind of
+    attack"), and no occurrence: the object of "of" after a word of ``kind_nouns``."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return lexicon.listed("kind_nouns", noun.head.head.lemma_.lower())
 
 
 def audience(noun: Token, lexicon: Lexicon) -> bool:
@@ -274,8 +288,16 @@ def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Toke
         or characterizing(token, lexicon)
     ):
         return []  # "they often meet", "groups that oppose X": a habit or a kind, no happening
-    if part == "noun" and audience(token, lexicon):
-        return []  # "told a news conference": where something was said
+    if part == "noun" and (
+        audience(token, lexicon)
+        or kind_of(token, lexicon)
+        or (token.dep_ == "dobj" and characterizing(token.head, lexicon))
+    ):
+        # "told a news conference", "a form of support", "groups that provide assistance":
+        # a setting, a category, what a kind of thing does
+        return []
+    if part == "verb" and kind_of(gap_object(token), lexicon):
+        return []  # "a form of support provided by X": what such support is
     words: frozenset[str] | None = None
     kept = []
     for entry in entries:
