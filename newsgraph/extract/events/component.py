@@ -271,13 +271,21 @@ class EventExtractor:
 
 def _patient(head: Token, index: ActorIndex) -> bool:
     """An actor is what ``head`` acts on, as its object or passive subject itself ("received
-    the envoy", "defended him"), not a word inside it ("received emails from X", "defended
-    the rights of Mexicans")."""
+    the envoy", "received a mission of observers"), not a word of another phrase inside it
+    ("received emails from X")."""
     slots = [c for c in head.children if c.dep_ in PATIENT_DEPS]
     gap = gap_object(head)
     for slot in [*slots, *([gap] if gap is not None else [])]:
         for token in (slot, *conjuncts(slot)):
             if token.i in index.token_ids or (token.pos_ == "PRON" and index.of_phrase(token)):
+                return True
+            if any(  # "a mission of observers", "a delegation of ministers"
+                member.i in index.token_ids
+                for of in token.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for member in of.children
+                if member.dep_ == "pobj"
+            ):
                 return True
     return False
 
