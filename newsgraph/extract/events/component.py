@@ -59,7 +59,9 @@ MAX_DEPTH_CLIMB = 12
 # Actor kinds that do not act as one party: a crowd or population moving is no visit.
 CROWDS = frozenset({"group"})
 REFER_BACK_CHARS = 600
-PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})  # "the meeting" looks back about two or three sentences
+PATIENT_DEPS = frozenset(
+    {"dobj", "nsubjpass", "dative"}
+)  # "the meeting" looks back about two or three sentences
 
 
 def _char_span(tokens: list[Token]) -> dict[str, Any]:

@@ -114,7 +114,9 @@ def _clause(token: Token, questions: bool = True) -> bool:
 def _clause_lemmas(token: Token) -> frozenset[str]:
     """The verbs of the clauses under ``token`` ("declined to comment": comment)."""
     return frozenset(
-        c.lemma_.lower() for c in token.children if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
     )
 
 
