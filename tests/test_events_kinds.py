@@ -116,6 +116,13 @@ PAIRS = [
         "PROTEST",
         "ally",
     ),
+    # an obligation a speaker lays on their own side is resolve, no demand on anyone
+    (
+        '"We must never give the board that power," the senator said.',
+        "The senator said that China must drop its trade barriers.",
+        "REQUEST",
+        "",
+    ),
     # software, not people: an attack or a release in the technology domain
     (
         "Norsk Data is releasing Cloud Drive for all its business customers.",

@@ -165,6 +165,8 @@ class EventExtractor:
     ) -> dict[str, Any] | None:
         head = found.head
         actor_ids, target_ids = self._participants(found, lexicon, index, times[1])
+        if found.obligation and not target_ids:
+            return None  # "we must never give in": a speaker's own resolve, no demand on anyone
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
