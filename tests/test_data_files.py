@@ -9,7 +9,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "newsgraph"
 # The only keys whose values are meant to be booleans.
-BOOLEAN_KEYS = frozenset({"linked", "subject", "clock", "no_clause"})
+BOOLEAN_KEYS = frozenset({"linked", "subject", "clock", "no_clause", "no_question"})
 
 
 def _booleans(value, path: str):

@@ -32,6 +32,7 @@ from newsgraph.extract.actors import component as _actors  # noqa: F401  (regist
 from newsgraph.extract.events.arguments import (
     ActorIndex,
     agents,
+    conjuncts,
     content_of,
     governing_trigger,
     nominal_actors,
@@ -47,7 +48,8 @@ from newsgraph.extract.events.eventhood import load_event_model
 from newsgraph.extract.events.lexicon import Lexicon, load_lexicon
 from newsgraph.extract.events.modality import Modality, modality_of
 from newsgraph.extract.events.placing import place_in_document
-from newsgraph.extract.events.senses import Evidence, needs_met
+from newsgraph.extract.events.reference import anchored, definite_kind, has_antecedent, refer_back
+from newsgraph.extract.events.senses import Evidence, gap_object, needs_met
 from newsgraph.extract.events.timing import TimeFinder, event_time
 from newsgraph.extract.events.triggers import Found, sentence_triggers
 from newsgraph.nlp import extensions  # noqa: F401  (registers Doc._ attributes)
@@ -58,8 +60,7 @@ BASE_CONFIDENCE = {"verb": 0.7, "light": 0.65, "noun": 0.45}
 MAX_DEPTH_CLIMB = 12
 # Actor kinds that do not act as one party: a crowd or population moving is no visit.
 CROWDS = frozenset({"group"})
-DEFINITE_WORDS = frozenset({"the", "this", "that", "these", "those"})
-REFER_BACK_CHARS = 600  # "the meeting" looks back about two or three sentences
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 
 
 def _char_span(tokens: list[Token]) -> dict[str, Any]:
@@ -138,10 +139,10 @@ class EventExtractor:
                 )
                 if askers and content_of(found.head, askers, frozenset(heads)):
                     continue  # what a request asks for: the request is the event
-                if not found.verbal and not _anchored(record, found):
+                if not found.verbal and not anchored(record, found):
                     continue
                 if not found.verbal and not record["actors"]:
-                    _refer_back(record, found, records)
+                    refer_back(record, found, records)
                 record["id"] = f"V{len(records) + 1}"
                 records.append(record)
                 kept[found.head.i] = record
@@ -163,6 +164,8 @@ class EventExtractor:
     ) -> dict[str, Any] | None:
         head = found.head
         actor_ids, target_ids = self._participants(found, lexicon, index, times[1])
+        if found.obligation and not target_ids:
+            return None  # "we must never give in": a speaker's own resolve, no demand on anyone
         heads = [t for t in (found.verb, found.noun) if t is not None]
         travel = found.verbal and lexicon.listed("travel_verbs", head.lemma_.lower())
         tied, origins, destinations = places.tied(heads, travel)
@@ -178,9 +181,10 @@ class EventExtractor:
             targets=target_ids,
             agents=any(index.kinds.get(a) not in CROWDS for a in actor_ids),
             authority=any(index.sectors.get(a) in lexicon.authority_sectors for a in actor_ids),
+            patients=_patient(found.noun if found.noun is not None else head, index),
             placed=placed,
             timed=time is not None,
-            antecedent=_antecedent(found, earlier),
+            antecedent=has_antecedent(found, earlier),
         )
         chosen = next(
             (
@@ -232,7 +236,7 @@ class EventExtractor:
             "origin": origins[0] if origins else None,
             "destination": destinations[0] if destinations else None,
             "depth": _depth(head, lexicon) + (0 if found.verbal else 1),
-            "definite": _definite(found),  # read and dropped by the coref step
+            "definite": definite_kind(found),  # read and dropped by the coref step
         }
 
     @staticmethod
@@ -268,6 +272,27 @@ class EventExtractor:
             actor_ids, target_ids = _nominal_participants(found, lexicon, index, triggers)
         target_ids = [t for t in target_ids if t not in actor_ids]
         return actor_ids, target_ids
+
+
+def _patient(head: Token, index: ActorIndex) -> bool:
+    """An actor is what ``head`` acts on, as its object or passive subject itself ("received
+    the envoy", "received a mission of observers"), not a word of another phrase inside it
+    ("received emails from X")."""
+    slots = [c for c in head.children if c.dep_ in PATIENT_DEPS]
+    gap = gap_object(head)
+    for slot in [*slots, *([gap] if gap is not None else [])]:
+        for token in (slot, *conjuncts(slot)):
+            if token.i in index.token_ids or (token.pos_ == "PRON" and index.of_phrase(token)):
+                return True
+            if any(  # "a mission of observers", "a delegation of ministers"
+                member.i in index.token_ids
+                for of in token.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for member in of.children
+                if member.dep_ == "pobj"
+            ):
+                return True
+    return False
 
 
 def _reporter_as_agent(found: Found, lexicon: Lexicon, index: ActorIndex) -> list[str]:
@@ -358,27 +383,6 @@ def _complement_targets(
     return found
 
 
-def _refer_back(record: dict[str, Any], found: Found, earlier: list[dict[str, Any]]) -> None:
-    """ "the meeting" after "a gathering of Hamas leaders in Turkey": a definite event noun
-    without participants of its own names the latest nearby event of its kind (same mode)
-    that has them."""
-    noun = found.noun
-    if noun is None or not any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
-    ):
-        return
-    for previous in reversed(earlier):
-        if record["trigger"]["start"] - previous["trigger"]["start"] > REFER_BACK_CHARS:
-            return
-        if previous["mode"] == record["mode"] and previous["actors"]:
-            record["actors"] = list(previous["actors"])
-            record["targets"] = record["targets"] or list(previous["targets"])
-            if record["place"] is None:
-                record["place"] = previous["place"]
-                record["place_source"] = previous["place_source"]
-            return
-
-
 def _placed_by_governor(found: Found, places: PlaceFinder) -> bool:
     """ "A gathering of X occurred in Turkey": a nominal event that is the subject of its
     verb happens where that verb does."""
@@ -386,56 +390,6 @@ def _placed_by_governor(found: Found, places: PlaceFinder) -> bool:
     if found.verbal or noun is None or noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     return bool(places.tied([noun.head], False)[0])
-
-
-def _antecedent(found: Found, earlier: list[dict[str, Any]]) -> bool:
-    """A definite event noun ("the meeting") with an earlier event of its type nearby."""
-    noun = found.noun
-    if noun is None or not any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
-    ):
-        return False
-    types = {found.entry.type, *(e.type for e in found.others)}
-    for previous in reversed(earlier):
-        if noun.idx - previous["trigger"]["start"] > REFER_BACK_CHARS:
-            return False
-        if previous["type"] in types:
-            return True
-    return False
-
-
-def _definite(found: Found) -> str | None:
-    """How the event noun points at an event the reader knows: "bare" when a determiner or
-    possessive pronoun is all that comes before it ("the raid", "her attacks"),
-    "possessed" for a named possessor ("Trump's criticism"), "described" when other words
-    come before it as well ("the aerial bombing", "the Oklahoma City bombing": such a
-    phrase may also name a new event); None for other triggers."""
-    noun = found.noun
-    if noun is None:
-        return None
-    left = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"punct", "case"}]
-    pointers = [
-        c for c in left if (c.dep_ == "det" and c.lower_ in DEFINITE_WORDS) or c.dep_ == "poss"
-    ]
-    if not pointers:
-        return None
-    if len(pointers) < len(left):
-        return "described"
-    # A named possessor ("Trump's criticism") is a participant, which must agree.
-    named = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in pointers)
-    return "possessed" if named else "bare"
-
-
-def _anchored(record: dict[str, Any], found: Found) -> bool:
-    """A nominal event is kept when something ties it to the world: a participant, a tied
-    place or time, or a definite article pointing at a known event ("the meeting")."""
-    noun = found.noun
-    definite = noun is not None and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
-    )
-    return bool(
-        record["actors"] or record["targets"] or record["places"] or record["time"] or definite
-    )
 
 
 def _token_ids(doc: Doc, actors: list[dict[str, Any]]) -> dict[int, str]:

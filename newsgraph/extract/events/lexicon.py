@@ -38,6 +38,10 @@ WORD_LISTS = (
     "not_in_entities",
     "content_types",
     "habitual_marks",
+    "kind_determiners",
+    "audience_verbs",
+    "kind_nouns",
+    "potential_modals",
 )
 
 
@@ -53,7 +57,8 @@ class Sense:
     """What a use of one trigger word must look like to be an event of one type (the
     ``verb_senses`` / ``noun_senses`` sections of the lexicon). ``needs``: alternatives, any
     one of which must hold ("actor", "agent" (an actor not a crowd), "authority" (an actor
-    of law enforcement or the courts), "target", "parties",
+    of law enforcement or the courts), "target", "patient" (an actor as the object itself,
+    not inside it: "received the envoy"), "parties",
     "place", "time", "clause", "intransitive", "antecedent", "definite", ("object", word
     set), ("modifier", word set), ("domain", vocabulary), or a tuple of these that must all
     hold); empty means no requirement.
@@ -61,14 +66,17 @@ class Sense:
     object, the object's modifiers) that show another sense ("give a speech"); ``not_as``:
     dependency labels or fine tags of the trigger that show a non-event use ("striking" as
     a modifier); ``not_after``: the word just before it ("in charge"); ``no_clause``: a
-    clause under it shows another sense ("help rebuild", "recalled that"); ``no_question``:
-    a question under it does ("asked why they stayed")."""
+    clause under it shows another sense ("help rebuild", "recalled that"); ``not_clause``:
+    verbs of a clause under it that show another sense ("declined to comment");
+    ``no_question``: a clause under it that asks something shows another sense ("asked
+    whether they stayed")."""
 
     needs: tuple[Any, ...] = ()  # each a need or a tuple of needs that must all hold
     not_with: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     no_clause: bool = False
+    not_clause: frozenset[str] = frozenset()
     no_question: bool = False  # a question under it shows another sense: "asked why"
 
 
@@ -162,6 +170,7 @@ def _sense(spec: Any, sets: dict[str, frozenset[str]], where: str) -> Sense:
         not_as=frozenset(str(v) for v in spec.get("not_as") or ()),
         not_after=_words(spec.get("not_after")),
         no_clause=bool(spec.get("no_clause")),
+        not_clause=_words(spec.get("not_clause")),
         no_question=bool(spec.get("no_question")),
     )
 
@@ -176,6 +185,7 @@ NEEDS = frozenset(
         "actor",
         "agent",
         "target",
+        "patient",
         "parties",
         "place",
         "time",

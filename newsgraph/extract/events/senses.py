@@ -82,7 +82,8 @@ def phrase_words(token: Token) -> frozenset[str]:
             continue
         words.update((child.lemma_.lower(), child.lower_))
         for grand in child.children:
-            if grand.dep_ in {"pobj", "dobj", "compound", "amod"}:
+            if grand.dep_ in {"pobj", "dobj", "compound", "amod", "conj"}:
+                # "conj": a second object is acted on too ("a statement and a video").
                 words.update((grand.lemma_.lower(), grand.lower_))
         if child.dep_ in OBJECT_DEPS:
             words.update(w for part in of_parts(child) for w in (part.lemma_.lower(), part.lower_))
@@ -135,17 +136,28 @@ def _infinitive(token: Token) -> bool:
     )
 
 
+def _clause_lemmas(token: Token) -> frozenset[str]:
+    """The verbs of the clauses under ``token`` ("declined to comment": comment)."""
+    return frozenset(
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
+    )
+
+
 def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
     """True when ``token``'s use shows a sense other than ``sense``'s."""
     if token.dep_ in sense.not_as or token.tag_ in sense.not_as:
         return True
-    if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
-        return True
-    if sense.no_clause and _clause(token):
+    if sense.not_clause and not sense.not_clause.isdisjoint(_clause_lemmas(token)):
         return True
     if sense.no_question and any(
         c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and _question(c) for c in token.children
     ):
+        return True  # "asked whether he would run": a question, not a request
+    if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
+        return True
+    if sense.no_clause and _clause(token):
         return True
     if sense.not_with:
         return not sense.not_with.isdisjoint(words if words is not None else phrase_words(token))
@@ -161,7 +173,7 @@ def object_lemmas(head: Token) -> frozenset[str]:
         found.add(gap.lemma_.lower())
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
-            found.add(child.lemma_.lower())
+            found.update(c.lemma_.lower() for c in (child, *_conjoined(child)))
             found.update(part.lemma_.lower() for part in of_parts(child))
         elif child.dep_ in {"prep", "dative"}:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
@@ -173,6 +185,10 @@ def modifier_lemmas(head: Token) -> frozenset[str]:
     return frozenset(c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"})
 
 
+def _conjoined(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "conj"]
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What was read around one trigger mention, for :func:`needs_met`."""
@@ -181,6 +197,7 @@ class Evidence:
     actors: list[str]
     targets: list[str]
     agents: bool  # an actor that acts as one party: a person, organisation or state
+    patients: bool  # an actor stands as what the trigger acts on: its object
     placed: bool  # a place tied to the trigger's clause (or a destination)
     timed: bool  # a time tied to the trigger
     antecedent: bool  # a definite noun naming an earlier event of its type
@@ -210,6 +227,8 @@ def _holds(need: Any, evidence: Evidence) -> bool:
         return evidence.authority
     if need == "target":
         return bool(evidence.targets)
+    if need == "patient":
+        return evidence.patients
     if need == "parties":
         return len(set(evidence.actors) | set(evidence.targets)) >= 2
     if need == "place":
@@ -244,14 +263,83 @@ def in_domain(token: Token, vocabulary: frozenset[str]) -> bool:
     return False
 
 
+# Tenses of a clause that can tell what a kind of thing does ("groups that oppose X").
+SIMPLE_PRESENT = frozenset({"VBP", "VBZ"})
+
+
+def _kind_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """A bare plural common noun ("protesters", "some groups"): a kind, not a party named."""
+    return (
+        noun.tag_ == "NNS"
+        and not noun.ent_type_
+        and all(
+            c.dep_ != "poss"
+            and c.dep_ != "nummod"
+            and (c.dep_ != "det" or lexicon.listed("kind_determiners", c.lower_))
+            for c in noun.children
+        )
+    )
+
+
+def characterizing(verb: Token, lexicon: Lexicon) -> bool:
+    """A subordinate clause in the simple present whose subject is a kind ("statutes that
+    prohibit perjury", "superdelegates who back him", "said individuals kill people"): it
+    tells what such things do, not something that happened. Main clauses are left alone:
+    a headline tells its news in the present ("Protesters clash with police"). A relative
+    clause of what may or can be done ("a scheme under which councils can provide aid",
+    "things that might kill them") describes its noun too."""
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "aux" and lexicon.listed("potential_modals", c.lower_) for c in verb.children
+    ):
+        return True  # "a scheme under which they can provide X": what the noun allows
+    if verb.tag_ not in SIMPLE_PRESENT or verb.dep_ == "ROOT":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if verb.dep_ == "relcl" and subject.lower_ in RELATIVE_WORDS:
+        subject = verb.head
+    return _kind_noun(subject, lexicon)
+
+
+def kind_of(noun: Token | None, lexicon: Lexicon) -> bool:
+    """A noun that names a category ("a form of social housing support", "this kind of
+    attack"), and no occurrence: the object of "of" after a word of ``kind_nouns``."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return lexicon.listed("kind_nouns", noun.head.head.lemma_.lower())
+
+
+def audience(noun: Token, lexicon: Lexicon) -> bool:
+    """An event noun that is whom a speaker addresses ("told the meeting", "told a news
+    conference"): the setting of what was said, not an event of its own."""
+    return noun.dep_ in {"dobj", "dative"} and lexicon.listed(
+        "audience_verbs", noun.head.lemma_.lower()
+    )
+
+
 def fitting(entries: Iterable[Trigger], part: str, lexicon: Lexicon, token: Token) -> list[Trigger]:
     """The ``entries`` whose ``part`` ("verb" or "noun") sense this use of ``token`` does
     not exclude, in their order. A use in a sentence of another domain where the entry's
     words are moves of that domain ("struck again in the second half") is excluded too."""
-    if part == "verb" and any(
-        c.dep_ == "advmod" and lexicon.listed("habitual_marks", c.lower_) for c in token.children
+    if part == "verb" and (
+        any(
+            c.dep_ == "advmod" and lexicon.listed("habitual_marks", c.lower_)
+            for c in token.children
+        )
+        or characterizing(token, lexicon)
     ):
-        return []  # "they often meet": a habit, no happening
+        return []  # "they often meet", "groups that oppose X": a habit or a kind, no happening
+    if part == "noun" and (
+        audience(token, lexicon)
+        or kind_of(token, lexicon)
+        or (token.dep_ == "dobj" and characterizing(token.head, lexicon))
+    ):
+        # "told a news conference", "a form of support", "groups that provide assistance":
+        # a setting, a category, what a kind of thing does
+        return []
+    if part == "verb" and kind_of(gap_object(token), lexicon):
+        return []  # "a form of support provided by X": what such support is
     words: frozenset[str] | None = None
     kept = []
     for entry in entries:
