@@ -22,6 +22,8 @@ OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
+# Prepositions that say where a thing is ("a camp in South Sudan"), never who it is.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -92,6 +94,7 @@ class ActorIndex:
                 c
                 for c in token.children
                 if c.dep_ not in SKIP_SUBTREE
+                and not (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS)
                 and not (subject and c.dep_ == "prep" and c.lower_ not in NOMINAL_ACTOR_PREPS)
             ]
         return sorted(seen, key=lambda t: t.i)
@@ -133,10 +136,22 @@ class ActorIndex:
         ids: list[str] = []
         for head in heads:
             for token in [head, *conjuncts(head)]:
-                actor = self.of_phrase(token)
-                if actor and actor not in ids:
-                    ids.append(actor)
+                for named in self._named_apposition(token) or [token]:
+                    actor = self.of_phrase(named)
+                    if actor and actor not in ids:
+                        ids.append(actor)
         return ids
+
+    def _named_apposition(self, head: Token) -> list[Token]:
+        """ "the company's founding president Ken Ito and finance chief Mia Sato": a title
+        that is no actor of its own stands for the names in apposition to it (and their
+        conjuncts), not for the possessor or other words of its phrase."""
+        if head.i in self.token_ids and self.token_ids[head.i] not in self.generic:
+            return []
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in self.token_ids:
+                return [child, *conjuncts(child)]
+        return []
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -174,8 +189,8 @@ def _anchor(noun: Token) -> Token:
     """The phrase a clause-modified noun stands for: "Raul Grijalva, the top Democrat who
     helped ..." and "Jane Doe was the first senator to endorse ..." are about the named
     person, not the title (an apposition, or the predicate of "be")."""
-    if noun.dep_ == "appos":
-        return noun.head
+    if noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
+        return noun.head  # (not a clause: a name hung from a headline's verb is itself)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subject:
