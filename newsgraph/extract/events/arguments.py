@@ -14,11 +14,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.attributions.quotes import QUOTE_MARKS
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "prep", "pobj"})
 NOMINAL_ACTOR_PREPS = frozenset({"of", "by", "from", "between", "among"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
+FIRST_PERSON = frozenset({"i", "we"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
@@ -52,6 +55,8 @@ class ActorIndex:
 
     def of_phrase(self, head: Token) -> str | None:
         """The actor a noun phrase refers to: its head's actor, else the first one inside."""
+        if head.lower_ == "i" and head.pos_ == "PRON":
+            return self._speaker(head)  # only a quote's speaker
         if head.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and head.pos_ == "PRON":
             # The actors step resolves "he"/"she" when the antecedent is clear.
             return self.token_ids.get(head.i) or self.pronoun(head)
@@ -119,9 +124,16 @@ class ActorIndex:
 
     def _speaker(self, token: Token) -> str | None:
         """In "X said it/he would ...", the pronoun is X; in '"We apologise," it added',
-        "we" is whoever "it" is."""
+        "we" is whoever "it" is. In a direct quote only the first person is the speaker
+        ('"He is trying to kill them," X said': "he" is someone else)."""
         clause = token.head
+        for _ in range(MAX_CLIMB):  # '"..., and we call on ...," X said'
+            if clause.dep_ != "conj" or clause.head.i == clause.i:
+                break
+            clause = clause.head
         if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+            return None
+        if (token.lower_ in FIRST_PERSON) != _quoted(clause, clause.head):
             return None
         subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
@@ -152,6 +164,12 @@ class ActorIndex:
             if child.dep_ == "appos" and child.i in self.token_ids:
                 return [child, *conjuncts(child)]
         return []
+
+
+def _quoted(clause: Token, verb: Token) -> bool:
+    """Whether ``clause`` is a direct quote of ``verb``: a quotation mark between them."""
+    low, high = sorted((clause.i, verb.i))
+    return any(t.text in QUOTE_MARKS for t in clause.doc[low:high])
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -228,6 +246,23 @@ def _headline_passive(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children)
     )
+
+
+TITLE_CASE_SHARE = 0.8  # of a sentence's words capitalised: a Title Case headline
+
+
+def title_case_passive(verb: Token) -> bool:
+    """ "Senator Accused Of Fraud", "Mayor Arrested In Raid": in a Title Case headline the
+    tagger reads the bare participle as a past tense. A past form there with a subject
+    and no object is a passive (asked only for types done to someone, by the caller)."""
+    if verb.tag_ not in {"VBD", "VBN"} or not verb.text.istitle():
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "aux"} for c in verb.children
+    ):
+        return False
+    words = [t for t in verb.sent if t.is_alpha]
+    return sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def agents(verb: Token) -> list[Token]:
