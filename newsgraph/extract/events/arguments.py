@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.actors.pronouns import PRONOUN_GENDER
+from newsgraph.extract.actors.titles import gender_of_words
 from newsgraph.extract.attributions.quotes import QUOTE_MARKS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -21,12 +23,10 @@ INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "
 NOMINAL_ACTOR_PREPS = frozenset({"of", "by", "from", "between", "among"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
-FIRST_PERSON = frozenset({"i", "we"})
+FIRST_PERSON = frozenset({"we"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
-# Prepositions that say where a thing is ("a camp in South Sudan"), never who it is.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -52,11 +52,11 @@ class ActorIndex:
         }
         # (first token of each actor mention, actor id, kind) in text order, for pronouns.
         self.mentions = sorted((i, a, kinds.get(a, "")) for i, a in token_ids.items())
+        self.records = {a["id"]: a for a in actors}
+        self.genders: dict[str, str | None] = {}  # filled when a pronoun asks
 
     def of_phrase(self, head: Token) -> str | None:
         """The actor a noun phrase refers to: its head's actor, else the first one inside."""
-        if head.lower_ == "i" and head.pos_ == "PRON":
-            return self._speaker(head)  # only a quote's speaker
         if head.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS and head.pos_ == "PRON":
             # The actors step resolves "he"/"she" when the antecedent is clear.
             return self.token_ids.get(head.i) or self.pronoun(head)
@@ -99,7 +99,6 @@ class ActorIndex:
                 c
                 for c in token.children
                 if c.dep_ not in SKIP_SUBTREE
-                and not (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS)
                 and not (subject and c.dep_ == "prep" and c.lower_ not in NOMINAL_ACTOR_PREPS)
             ]
         return sorted(seen, key=lambda t: t.i)
@@ -113,19 +112,32 @@ class ActorIndex:
         kinds = {"state", "organization", "media"} | (
             set() if token.lower_ in SINGULAR_PRONOUNS else {"group"}
         )
+        gender = PRONOUN_GENDER.get(token.lower_)
         for start, actor, kind in reversed(self.mentions):
             if start >= token.i:
                 continue
-            if person and kind == "person":
+            if person and kind == "person" and self.gender(actor) in {None, gender}:
                 return actor
             if not person and kind in kinds:
                 return actor
         return None
 
+    def gender(self, actor: str) -> str | None:
+        """The gender a person's mentions and titles tell ("Ms", "spokeswoman"), if any."""
+        if actor not in self.genders:
+            record = self.records.get(actor) or {}
+            words = [w for r in record.get("roles") or () for w in str(r.get("title")).split()]
+            for span in record.get("spans") or ():
+                found = self.doc.char_span(span["start"], span["end"], alignment_mode="expand")
+                if found is not None:
+                    words += [t.lower_ for t in self.doc[max(0, found.start - 1) : found.end]]
+            self.genders[actor] = gender_of_words([w.lower() for w in words])
+        return self.genders[actor]
+
     def _speaker(self, token: Token) -> str | None:
         """In "X said it/he would ...", the pronoun is X; in '"We apologise," it added',
-        "we" is whoever "it" is. In a direct quote only the first person is the speaker
-        ('"He is trying to kill them," X said': "he" is someone else)."""
+        "we" is whoever "it" is. In a direct quote only "we" is the speaker ('"He is
+        trying to kill them," X said': "he" is someone else)."""
         clause = token.head
         for _ in range(MAX_CLIMB):  # '"..., and we call on ...," X said'
             if clause.dep_ != "conj" or clause.head.i == clause.i:
