@@ -273,7 +273,7 @@ def title_case_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "aux"} for c in verb.children
     ):
         return False
-    words = [t for t in verb.sent if t.is_alpha]
+    words = [t for t in verb.sent if t.text.isalpha()]
     return sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 

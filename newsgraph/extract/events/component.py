@@ -246,9 +246,7 @@ class EventExtractor:
             return actor_ids, [t for t in index.of_arguments(obliged) if t not in actor_ids]
         if found.verb is not None:
             subject_heads, passive = subjects(found.verb)
-            passive = passive or (
-                _patient_type(found, lexicon) and title_case_passive(found.verb)
-            )
+            passive = passive or (_patient_type(found, lexicon) and title_case_passive(found.verb))
             if passive:
                 actor_ids = index.of_arguments(agents(found.verb)) or _reporter_as_agent(
                     found, lexicon, index
