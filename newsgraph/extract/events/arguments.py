@@ -168,12 +168,17 @@ class ActorIndex:
 
     def _named_apposition(self, head: Token) -> list[Token]:
         """ "the company's founding president Ken Ito and finance chief Mia Sato": a title
-        that is no actor of its own stands for the names in apposition to it (and their
-        conjuncts), not for the possessor or other words of its phrase."""
+        that is no actor of its own stands for the people named in apposition to it (and
+        their conjuncts), not for the possessor or other words of its phrase. (An
+        organisation in apposition, "the director, X Group", is left: measured, it only
+        moved targets.)"""
         if head.i in self.token_ids and self.token_ids[head.i] not in self.generic:
             return []
         for child in head.children:
-            if child.dep_ == "appos" and child.i in self.token_ids:
+            if (
+                child.dep_ == "appos"
+                and self.kinds.get(self.token_ids.get(child.i, "")) == "person"
+            ):
                 return [child, *conjuncts(child)]
         return []
 
