@@ -86,6 +86,32 @@ def has_event(nlp, text: str, event_type: str, word: str) -> bool:
     return any(t == event_type and word in trigger for t, trigger in event_types(nlp, text))
 
 
+def coref_mention(start: int, text: str, **fields):
+    """An event mention as the events component hands it to coref: an arrest of A2 by A1
+    at ``start`` unless ``fields`` say otherwise."""
+    base = {
+        "id": "",
+        "type": "COERCE",
+        "mode": "arrest",
+        "modality": "asserted",
+        "trigger": {"text": text, "start": start, "end": start + len(text)},
+        "sentence": {"start": start, "end": start + 40},
+        "actors": ["A1"],
+        "targets": ["A2"],
+        "place": None,
+        "places": [],
+        "time": None,
+        "time_source": None,
+        "attribution": None,
+        "confidence": 0.7,
+        "hedges": [],
+        "hedge_spans": [],
+        "origin": None,
+        "destination": None,
+    }
+    return base | fields
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared (or $NEWSGRAPH_SHARED). Absent: a skip on a user's machine, a
     failure where NEWSGRAPH_REQUIRE_SHARED_DATA is set. Callers carry the shared_data mark."""

@@ -13,7 +13,7 @@ from newsgraph.extract.events import lexicon as event_lexicon
 from newsgraph.extract.events.component import main_event
 from newsgraph.nlp import load_pipeline
 
-from conftest import ROOT, events_dated, shared_path
+from conftest import ROOT, coref_mention, events_dated, shared_path
 
 FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text())
 
@@ -299,34 +299,10 @@ def test_a_merged_event_keeps_its_time_and_where_it_came_from_together(nlp):
             assert event["time_source"] in {"text", "context"}
 
 
-def _coref_mention(start, text, **fields):
-    base = {
-        "id": "",
-        "type": "COERCE",
-        "mode": "arrest",
-        "modality": "asserted",
-        "trigger": {"text": text, "start": start, "end": start + len(text)},
-        "sentence": {"start": start, "end": start + 40},
-        "actors": ["A1"],
-        "targets": ["A2"],
-        "place": None,
-        "places": [],
-        "time": None,
-        "time_source": None,
-        "attribution": None,
-        "confidence": 0.7,
-        "hedges": [],
-        "hedge_spans": [],
-        "origin": None,
-        "destination": None,
-    }
-    return base | fields
-
-
 def test_merging_takes_a_time_with_its_source():
     from newsgraph.extract.events.coref import merge_mentions
 
-    mention = _coref_mention
+    mention = coref_mention
     # The fuller mention (a place) has no time; the other is dated by the document.
     first = mention(0, "arrested", place="P1")
     second = mention(50, "arrests", time="T9", time_source="document")
@@ -340,11 +316,11 @@ def test_a_definite_anaphor_names_the_event_of_its_own_mode():
     from newsgraph.extract.events.coref import merge_mentions
 
     text = "x" * 200 + " the talks"
-    meeting = _coref_mention(0, "meeting", type="CONSULT", mode="meet", actors=["A1"], targets=[])
-    journey = _coref_mention(
+    meeting = coref_mention(0, "meeting", type="CONSULT", mode="meet", actors=["A1"], targets=[])
+    journey = coref_mention(
         100, "traveled", type="CONSULT", mode="visit", actors=["A3"], targets=[]
     )
-    talks = _coref_mention(205, "talks", type="CONSULT", mode="meet", actors=[], targets=[])
+    talks = coref_mention(205, "talks", type="CONSULT", mode="meet", actors=[], targets=[])
     merged = merge_mentions([meeting, journey, talks], text, {})
     by_mode = {e["mode"]: [m["trigger"]["text"] for m in e["mentions"]] for e in merged}
     assert by_mode == {"meet": ["meeting", "talks"], "visit": ["traveled"]}
@@ -358,12 +334,12 @@ def test_times_at_two_precisions_name_one_time():
     assert not _dates_agree("2023", "2024-03-05")
     assert not _dates_agree("2024-03-04", "2024-03-05")
     times = {"T1": "2024", "T2": "2024-03-05T23:00", "T3": "2024-03-09"}
-    first = _coref_mention(0, "arrested", time="T1", time_source="text")
-    second = _coref_mention(50, "arrested", time="T2", time_source="text")
+    first = coref_mention(0, "arrested", time="T1", time_source="text")
+    second = coref_mention(50, "arrested", time="T2", time_source="text")
     (merged,) = merge_mentions([first, second], " " * 100, times)
     assert len(merged["mentions"]) == 2
-    third = _coref_mention(50, "arrested", time="T3", time_source="text")
-    fourth = _coref_mention(90, "arrested", time="T2", time_source="text")
+    third = coref_mention(50, "arrested", time="T3", time_source="text")
+    fourth = coref_mention(90, "arrested", time="T2", time_source="text")
     assert len(merge_mentions([third, fourth], " " * 100, times)) == 2
 
 
@@ -373,11 +349,11 @@ def test_an_undated_mention_of_the_week_after_joins_its_event():
     from newsgraph.extract.events.coref import merge_mentions
 
     times = {"T1": "2024-W09", "T2": "2024-03-09", "T3": "2023"}
-    dated = _coref_mention(0, "arrested", time="T1", time_source="text")
-    undated = _coref_mention(60, "arrests", time="T2", time_source="document")
+    dated = coref_mention(0, "arrested", time="T1", time_source="text")
+    undated = coref_mention(60, "arrests", time="T2", time_source="document")
     (merged,) = merge_mentions([dated, undated], " " * 100, times)
     assert len(merged["mentions"]) == 2
-    old = _coref_mention(0, "arrested", time="T3", time_source="text")
+    old = coref_mention(0, "arrested", time="T3", time_source="text")
     assert len(merge_mentions([old, undated], " " * 100, times)) == 2
 
 
@@ -393,9 +369,9 @@ def test_a_place_named_twice_does_not_part_two_mentions():
             {"id": "P3", "name": "Porto", "geonameid": 2},
         ]
     )
-    first = _coref_mention(0, "arrested", place="P1", place_source="text")
-    second = _coref_mention(60, "arrested", place="P2", place_source="text")
+    first = coref_mention(0, "arrested", place="P1", place_source="text")
+    second = coref_mention(60, "arrested", place="P2", place_source="text")
     (merged,) = merge_mentions([first, second], " " * 100, {}, places)
     assert len(merged["mentions"]) == 2
-    elsewhere = _coref_mention(60, "arrested", place="P3", place_source="text")
+    elsewhere = coref_mention(60, "arrested", place="P3", place_source="text")
     assert len(merge_mentions([first, elsewhere], " " * 100, {}, places)) == 2

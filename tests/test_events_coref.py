@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from test_events import _coref_mention
 
 from newsgraph.config import Config
 from newsgraph.extract.events.coref import merge_mentions
 from newsgraph.nlp import load_pipeline
 from newsgraph.nlp.pipeline import EVENT_COREF
+
+from conftest import coref_mention
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +42,10 @@ def test_a_described_reference_joins_an_event_only_where_it_shares_its_setting()
     """ "the aerial bombing" after "air attack" on the same day names that attack; "the
     Oklahoma City bombing", a different time and no participant in common, does not."""
     times = {"T1": "2024-03-04", "T2": "2024-03-04", "T3": "1995-04-19"}
-    attack = _coref_mention(
+    attack = coref_mention(
         0, "attack", type="ASSAULT", mode="assault", targets=["A2"], time="T1", time_source="text"
     )
-    bombing = _coref_mention(
+    bombing = coref_mention(
         60,
         "bombing",
         type="ASSAULT",
@@ -67,8 +68,8 @@ def test_a_described_reference_joins_an_event_only_where_it_shares_its_setting()
 
 def test_a_named_possessor_must_agree_with_the_actors():
     """ "Smith's criticism" names Smith's earlier criticism, not Jones's."""
-    criticized = _coref_mention(0, "criticized", type="ACCUSE", mode="criticize", targets=[])
-    own = _coref_mention(
+    criticized = coref_mention(0, "criticized", type="ACCUSE", mode="criticize", targets=[])
+    own = coref_mention(
         80,
         "criticism",
         type="ACCUSE",
@@ -94,13 +95,13 @@ def test_the_opening_retells_the_headline():
     )
     later = "\n\nIn May the party asked the court again."
     text = headline + opening + later
-    ask = _coref_mention(7, "ask", type="REQUEST", mode="request", actors=["A1"], targets=["A2"])
+    ask = coref_mention(7, "ask", type="REQUEST", mode="request", actors=["A1"], targets=["A2"])
     start = text.index("asked")
-    asked = _coref_mention(
+    asked = coref_mention(
         start, "asked", type="REQUEST", mode="request", actors=["A3"], targets=["A4"]
     )
     again_at = text.index("asked", start + 1)
-    again = _coref_mention(
+    again = coref_mention(
         again_at, "asked", type="REQUEST", mode="request", actors=["A5"], targets=["A4"]
     )
     merged = merge_mentions([ask, asked, again], text, {})
