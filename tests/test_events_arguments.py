@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.config import Config
-from newsgraph.extract.events.arguments import title_case_passive
 from newsgraph.extract.events.coref import merge_mentions
 from newsgraph.nlp import load_pipeline
 
@@ -68,7 +67,7 @@ def test_a_clause_on_a_title_belongs_to_the_named_person(nlp):
         nlp, "Senator Jane Doe, the first Republican to endorse Jones, praised the union."
     )
     _, _, actors, targets, _ = _by_trigger(events, "endorse")
-    assert len(actors) == 1 and "Jane Doe" in actors.pop() and targets == {"Jones"}
+    assert actors == {"Jane Doe"} and targets == {"Jones"}
 
 
 def test_a_subject_event_noun_does_not_make_its_target_the_actor(nlp):
@@ -162,66 +161,3 @@ def test_a_second_attack_is_another_event():
     second = _mention(text.index("attack hit"), "attack")
     merged = merge_mentions([first, second], text, {})
     assert len(merged) == 2
-
-
-def test_a_title_stands_for_the_names_in_apposition_to_it(nlp):
-    text = (
-        "Vexcorp's founding president Ken Ito and chief operating officer Mia Sato will "
-        "resign from the board."
-    )
-    _, _, actors, _, _ = _by_trigger(_events(nlp, text), "resign")
-    assert {"Ken Ito", "Mia Sato"} <= actors and "Vexcorp" not in actors
-
-
-def test_a_third_person_in_a_direct_quote_is_not_its_speaker(nlp):
-    text = 'Omar Haddad met Ali Musa on Monday. "He is trying to arrest them," Omar Haddad said.'
-    _, _, actors, _, _ = _by_trigger(_events(nlp, text), "arrest")
-    assert "Omar Haddad" not in actors
-
-
-def _parsed(words, tags, heads, deps):
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    return Doc(Vocab(), words=words, tags=tags, heads=heads, deps=deps)
-
-
-def test_a_title_case_headline_past_form_is_a_passive():
-    # The tagger reads "Accused" in a Title Case headline as a past tense now and then.
-    headline = _parsed(
-        ["Jane", "Doe", "Accused", "Of", "Fraud"],
-        ["NNP", "NNP", "VBD", "IN", "NNP"],
-        [1, 2, 2, 2, 3],
-        ["compound", "nsubj", "ROOT", "prep", "pobj"],
-    )
-    assert title_case_passive(headline[2])
-    with_object = _parsed(
-        ["Police", "Arrested", "Protesters"],
-        ["NNS", "VBD", "NNS"],
-        [1, 1, 1],
-        ["nsubj", "ROOT", "dobj"],
-    )
-    assert not title_case_passive(with_object[1])
-    sentence = _parsed(
-        ["Jane", "Doe", "Resigned", "after", "the", "vote"],
-        ["NNP", "NNP", "VBD", "IN", "DT", "NN"],
-        [1, 2, 2, 2, 5, 3],
-        ["compound", "nsubj", "ROOT", "prep", "det", "pobj"],
-    )
-    assert not title_case_passive(sentence[2])  # not a Title Case line
-
-
-def test_a_pronoun_skips_a_person_of_the_other_gender(nlp):
-    text = (
-        "Ms Jane Doe arrived in Paris on Monday. The talks were long. Mr Ali Musa was "
-        "not there. She criticised the government."
-    )
-    _, _, actors, _, _ = _by_trigger(_events(nlp, text), "criticised")
-    assert len(actors) == 1 and "Jane Doe" in actors.pop()
-
-
-def test_general_nouns_for_people_who_act_are_actors(nlp):
-    _, _, actors, targets, _ = _by_trigger(
-        _events(nlp, "Terrorists attacked the embassy staff in Nairobi."), "attacked"
-    )
-    assert actors and targets

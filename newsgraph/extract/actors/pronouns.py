@@ -7,9 +7,7 @@ sentence before that; a person whose gender the text tells ("Mr.", "spokeswoman"
 "Queen") is dropped for a pronoun of the other gender. One candidate left: it is the
 antecedent. Several: a subject pronoun takes the person named as a subject in the latest
 sentence that has one, if only one person is a subject there (subjects tend to continue
-as subjects), except inside a direct quote, where the subject named before the quote is
-most often its speaker, not the "he" the speaker talks about; anything else stays
-unresolved.
+as subjects); anything else stays unresolved.
 """
 
 from __future__ import annotations
@@ -20,8 +18,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.linking import Draft
 from newsgraph.extract.actors.titles import gender_of_words
-from newsgraph.extract.attributions.quotes import QuoteIndex, quote_regions
-from newsgraph.nlp.extensions import doc_text, token_table
+from newsgraph.nlp.extensions import token_table
 
 PRONOUN_GENDER = {
     "he": "male",
@@ -57,7 +54,6 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft]) -> dict[int, Draft]:
     mentions = sorted(
         (end - 1, d, doc[end - 1].dep_ in SUBJECT_DEPS) for d in people for _, end in d.spans
     )
-    quotes = QuoteIndex(quote_regions(doc_text(doc)))
     found: dict[int, Draft] = {}
     for i in pronouns:
         token = doc[i]
@@ -74,7 +70,7 @@ def resolve_pronouns(doc: Doc, drafts: list[Draft]) -> dict[int, Draft]:
         distinct = {id(d) for _, d, _ in candidates}
         if len(distinct) == 1:
             found[i] = candidates[-1][1]
-        elif distinct and token.dep_ in SUBJECT_DEPS and quotes.containing(token.idx) is None:
+        elif distinct and token.dep_ in SUBJECT_DEPS:
             # The latest sentence with a person as subject; one such person there, or none.
             subjects = [(p, d) for p, d, subject in candidates if subject]
             if subjects:

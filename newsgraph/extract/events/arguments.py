@@ -14,16 +14,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors.pronouns import PRONOUN_GENDER
-from newsgraph.extract.actors.titles import gender_of_words
-from newsgraph.extract.attributions.quotes import QUOTE_MARKS
-
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "prep", "pobj"})
 NOMINAL_ACTOR_PREPS = frozenset({"of", "by", "from", "between", "among"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 OTHER_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "we", "us"})
-FIRST_PERSON = frozenset({"we"})
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 SKIP_SUBTREE = frozenset({"conj", "cc", "relcl", "acl", "appos", "punct", "advcl", "ccomp"})
 MAX_CLIMB = 5
@@ -52,8 +47,6 @@ class ActorIndex:
         }
         # (first token of each actor mention, actor id, kind) in text order, for pronouns.
         self.mentions = sorted((i, a, kinds.get(a, "")) for i, a in token_ids.items())
-        self.records = {a["id"]: a for a in actors}
-        self.genders: dict[str, str | None] = {}  # filled when a pronoun asks
 
     def of_phrase(self, head: Token) -> str | None:
         """The actor a noun phrase refers to: its head's actor, else the first one inside."""
@@ -112,40 +105,20 @@ class ActorIndex:
         kinds = {"state", "organization", "media"} | (
             set() if token.lower_ in SINGULAR_PRONOUNS else {"group"}
         )
-        gender = PRONOUN_GENDER.get(token.lower_)
         for start, actor, kind in reversed(self.mentions):
             if start >= token.i:
                 continue
-            if person and kind == "person" and self.gender(actor) in {None, gender}:
+            if person and kind == "person":
                 return actor
             if not person and kind in kinds:
                 return actor
         return None
 
-    def gender(self, actor: str) -> str | None:
-        """The gender a person's mentions and titles tell ("Ms", "spokeswoman"), if any."""
-        if actor not in self.genders:
-            record = self.records.get(actor) or {}
-            words = [w for r in record.get("roles") or () for w in str(r.get("title")).split()]
-            for span in record.get("spans") or ():
-                found = self.doc.char_span(span["start"], span["end"], alignment_mode="expand")
-                if found is not None:
-                    words += [t.lower_ for t in self.doc[max(0, found.start - 1) : found.end]]
-            self.genders[actor] = gender_of_words([w.lower() for w in words])
-        return self.genders[actor]
-
     def _speaker(self, token: Token) -> str | None:
         """In "X said it/he would ...", the pronoun is X; in '"We apologise," it added',
-        "we" is whoever "it" is. In a direct quote only "we" is the speaker ('"He is
-        trying to kill them," X said': "he" is someone else)."""
+        "we" is whoever "it" is."""
         clause = token.head
-        for _ in range(MAX_CLIMB):  # '"..., and we call on ...," X said'
-            if clause.dep_ != "conj" or clause.head.i == clause.i:
-                break
-            clause = clause.head
         if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
-            return None
-        if (token.lower_ in FIRST_PERSON) != _quoted(clause, clause.head):
             return None
         subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
         if not subjects:
@@ -160,33 +133,10 @@ class ActorIndex:
         ids: list[str] = []
         for head in heads:
             for token in [head, *conjuncts(head)]:
-                for named in self._named_apposition(token) or [token]:
-                    actor = self.of_phrase(named)
-                    if actor and actor not in ids:
-                        ids.append(actor)
+                actor = self.of_phrase(token)
+                if actor and actor not in ids:
+                    ids.append(actor)
         return ids
-
-    def _named_apposition(self, head: Token) -> list[Token]:
-        """ "the company's founding president Ken Ito and finance chief Mia Sato": a title
-        that is no actor of its own stands for the people named in apposition to it (and
-        their conjuncts), not for the possessor or other words of its phrase. (An
-        organisation in apposition, "the director, X Group", is left: measured, it only
-        moved targets.)"""
-        if head.i in self.token_ids and self.token_ids[head.i] not in self.generic:
-            return []
-        for child in head.children:
-            if (
-                child.dep_ == "appos"
-                and self.kinds.get(self.token_ids.get(child.i, "")) == "person"
-            ):
-                return [child, *conjuncts(child)]
-        return []
-
-
-def _quoted(clause: Token, verb: Token) -> bool:
-    """Whether ``clause`` is a direct quote of ``verb``: a quotation mark between them."""
-    low, high = sorted((clause.i, verb.i))
-    return any(t.text in QUOTE_MARKS for t in clause.doc[low:high])
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -224,8 +174,8 @@ def _anchor(noun: Token) -> Token:
     """The phrase a clause-modified noun stands for: "Raul Grijalva, the top Democrat who
     helped ..." and "Jane Doe was the first senator to endorse ..." are about the named
     person, not the title (an apposition, or the predicate of "be")."""
-    if noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
-        return noun.head  # (not a clause: a name hung from a headline's verb is itself)
+    if noun.dep_ == "appos":
+        return noun.head
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subject:
@@ -263,23 +213,6 @@ def _headline_passive(verb: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj", "ccomp", "xcomp"} for c in verb.children)
     )
-
-
-TITLE_CASE_SHARE = 0.8  # of a sentence's words capitalised: a Title Case headline
-
-
-def title_case_passive(verb: Token) -> bool:
-    """ "Senator Accused Of Fraud", "Mayor Arrested In Raid": in a Title Case headline the
-    tagger reads the bare participle as a past tense. A past form there with a subject
-    and no object is a passive (asked only for types done to someone, by the caller)."""
-    if verb.tag_ not in {"VBD", "VBN"} or not verb.text.istitle():
-        return False
-    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
-        c.dep_ in {"dobj", "dative", "ccomp", "xcomp", "aux"} for c in verb.children
-    ):
-        return False
-    words = [t for t in verb.sent if t.text.isalpha()]
-    return sum(t.text[0].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def agents(verb: Token) -> list[Token]:

@@ -40,7 +40,6 @@ from newsgraph.extract.events.arguments import (
     of_is_patient,
     of_objects,
     subjects,
-    title_case_passive,
 )
 from newsgraph.extract.events.context import PlaceFinder
 from newsgraph.extract.events.coref import merge_mentions, place_identities
@@ -254,7 +253,6 @@ class EventExtractor:
             return actor_ids, [t for t in index.of_arguments(obliged) if t not in actor_ids]
         if found.verb is not None:
             subject_heads, passive = subjects(found.verb)
-            passive = passive or (_patient_type(found, lexicon) and title_case_passive(found.verb))
             if passive:
                 actor_ids = index.of_arguments(agents(found.verb)) or _reporter_as_agent(
                     found, lexicon, index
