@@ -113,3 +113,17 @@ def test_the_opening_retells_the_headline():
     # Crossed participants are two events, headline or not.
     crossed = {**asked, "actors": ["A2"], "targets": ["A1"]}
     assert len(merge_mentions([ask, crossed], text, {})) == 2
+
+
+def test_a_light_verbs_object_points_back_at_nothing(nlp):
+    text = (
+        "Militants attacked Velmora on Saturday. "
+        "Velmora launched its offensive against the militants on Saturday."
+    )
+    assert all(kind is None for kind in _mentions(nlp, text).values()), _mentions(nlp, text)
+    assert len([e for e in nlp(text)._.ng_events if e["type"] == "ASSAULT"]) == 2
+
+
+def test_a_demanded_passive_makes_no_event_of_its_subject(nlp):
+    events = nlp("Ostrava's lawyer said the charges against Mr Hale must be dropped.")._.ng_events
+    assert "charges" not in [e["trigger"]["text"] for e in events], events

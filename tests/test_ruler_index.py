@@ -123,3 +123,21 @@ def test_indexing_replaces_the_ruler_once_and_keeps_its_place(config: Config):
     assert not index_attribute_ruler(nlp)
     assert nlp.pipe_names == names
     assert not index_attribute_ruler(spacy.blank("en"))
+
+
+def test_a_ruler_that_reads_one_attribute_is_indexed():
+    ruler = IndexedAttributeRuler(VOCAB, "one")
+    ruler.add([[{"ORTH": "a"}], [{"ORTH": "b"}, {"ORTH": "a"}]], {"LEMMA": "one"})
+    doc = Doc(VOCAB, words=["b", "a", "x", "a"])
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+    assert ruler._index is not None and len(ruler.match(doc)) == 3
+
+
+def test_a_cleared_ruler_matches_nothing_and_takes_new_rules():
+    ruler = _ruler(VOCAB)
+    doc = Doc(VOCAB, words=["a", "b", " "])
+    assert ruler.match(doc)
+    ruler.clear()
+    assert ruler.match(doc) == [] == AttributeRuler.match(ruler, doc)
+    ruler.add([[{"LOWER": "b"}]], {"LEMMA": "bee"})
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc) != []

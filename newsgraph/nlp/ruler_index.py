@@ -50,19 +50,24 @@ def _value_id(attr: str, value: Any) -> int:
     return get_string_id(value)
 
 
-def _regex_test(pattern: Any, strings: StringStore) -> Test:
-    # As the Matcher's REGEX predicate: a search in the value's string.
-    if not isinstance(pattern, str):
-        raise Unindexable(f"REGEX {pattern!r}")
-    compiled = re.compile(pattern)
-    seen: dict[int, bool] = {}
+class _RegexTest:
+    """As the Matcher's REGEX predicate: a search in the value's string, its answer kept
+    per value until :meth:`forget`."""
 
-    def test(value: int) -> bool:
-        if value not in seen:
-            seen[value] = bool(compiled.search(strings[value]))
-        return seen[value]
+    def __init__(self, pattern: Any, strings: StringStore):
+        if not isinstance(pattern, str):
+            raise Unindexable(f"REGEX {pattern!r}")
+        self.compiled = re.compile(pattern)
+        self.strings = strings
+        self.seen: dict[int, bool] = {}
 
-    return test
+    def __call__(self, value: int) -> bool:
+        if value not in self.seen:
+            self.seen[value] = bool(self.compiled.search(self.strings[value]))
+        return self.seen[value]
+
+    def forget(self) -> None:
+        self.seen.clear()
 
 
 def _value_test(attr: str, spec: Any, strings: StringStore) -> tuple[set[int] | None, Test]:
@@ -79,7 +84,7 @@ def _value_test(attr: str, spec: Any, strings: StringStore) -> tuple[set[int] | 
             refused = frozenset(_value_id(attr, x) for x in spec["NOT_IN"])
             return None, lambda v, r=refused: v not in r
         if set(spec) == {"REGEX"}:
-            return None, _regex_test(spec["REGEX"], strings)
+            return None, _RegexTest(spec["REGEX"], strings)
         raise Unindexable(f"{attr} predicate {sorted(spec)}")
     wanted = _value_id(attr, spec)
     return {wanted}, lambda v, w=wanted: v == w
@@ -127,6 +132,9 @@ class RuleIndex:
     # A token's values (its row) decide which patterns its first token satisfies, and
     # news repeats its words: the answer is remembered per row.
     first_tokens: dict[tuple[int, ...], tuple[_Pattern, ...]] = field(default_factory=dict)
+    # The regular expressions' answers per value are forgotten with the rows, so that a
+    # long ingest's memory stays bounded.
+    forgetters: list[Callable[[], None]] = field(default_factory=list)
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> RuleIndex:
@@ -138,6 +146,12 @@ class RuleIndex:
                     raise Unindexable("empty pattern")
                 specs = [_token_spec(t, index.columns, ruler.vocab.strings) for t in tokens]
                 index._file(_Pattern(key, match_id, specs))
+                index.forgetters += [
+                    test.forget
+                    for spec in specs
+                    for _, test in spec.tests
+                    if isinstance(test, _RegexTest)
+                ]
         index.anchor_columns = sorted({column for column, _ in index.by_value})
         return index
 
@@ -154,7 +168,9 @@ class RuleIndex:
         attrs = [_STRING_ATTRS.get(a) or _FLAG_ATTRS[a] for a in self.columns]
         if not attrs:
             return [() for _ in doc]
-        return [tuple(row) for row in doc.to_array(attrs).tolist()]
+        # One attribute gives a flat array: shaped as one column per attribute, always.
+        table = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        return [tuple(int(v) for v in row) for row in table.tolist()]
 
     def _first_token_matches(self, row: tuple[int, ...]) -> tuple[_Pattern, ...]:
         """The patterns whose first token ``row`` satisfies."""
@@ -168,6 +184,8 @@ class RuleIndex:
         table = self._table(doc)
         if len(self.first_tokens) > _REMEMBERED_ROWS:
             self.first_tokens.clear()
+            for forget in self.forgetters:
+                forget()
         found: set[tuple[int, int, int, int]] = set()
         for start, row in enumerate(table):
             first = self.first_tokens.get(row)
@@ -193,6 +211,10 @@ class IndexedAttributeRuler(AttributeRuler):
     def add(self, patterns: Any, attrs: dict[Any, Any], index: int = 0) -> None:
         super().add(patterns, attrs, index)
         self._indexed = False  # rebuilt on the next document
+
+    def clear(self) -> None:
+        super().clear()
+        self._indexed = False  # the patterns are gone: rebuilt on the next document
 
     def match(self, doc: Doc) -> Any:
         if not self._indexed:

@@ -61,7 +61,9 @@ def definite_kind(found: Found) -> str | None:
     come before it as well ("the aerial bombing", "the Oklahoma City bombing": such a
     phrase may also name a new event); None for other triggers."""
     noun = found.noun
-    if noun is None:
+    if noun is None or found.verb is not None:
+        # A light verb's object ("launched its offensive against X") is the verb's event,
+        # said for the first time: it points back at nothing.
         return None
     left = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"punct", "case"}]
     pointers = [

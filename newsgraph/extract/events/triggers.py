@@ -185,6 +185,7 @@ def sentence_triggers(sentence: Span, lexicon: Lexicon) -> list[Found]:
                     hit.noun if hit else None,
                     hit.tokens if hit else [token],
                     obligation=True,
+                    spent=hit.spent if hit else (),  # "the charges ... must be dropped"
                 )
             if hit is not None and not _in_entity(hit, lexicon):
                 found.append(hit)
