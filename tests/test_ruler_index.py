@@ -3,6 +3,7 @@ pipeline's annotations are those of the model's own ruler."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -138,6 +139,7 @@ def test_a_cleared_ruler_matches_nothing_and_takes_new_rules():
     doc = Doc(VOCAB, words=["a", "b", " "])
     assert ruler.match(doc)
     ruler.clear()
-    assert ruler.match(doc) == [] == AttributeRuler.match(ruler, doc)
+    with pytest.warns(UserWarning, match="W036"):  # spaCy's: a Matcher with no patterns
+        assert ruler.match(doc) == [] == AttributeRuler.match(ruler, doc)
     ruler.add([[{"LOWER": "b"}]], {"LEMMA": "bee"})
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc) != []
