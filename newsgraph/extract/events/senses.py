@@ -116,33 +116,28 @@ def _question(clause: Token) -> bool:
     return clause.right_edge.text == "?" or (following is not None and following.text == "?")
 
 
+def _verb_clauses(token: Token) -> list[Token]:
+    """The heads of the verb clauses under ``token`` (its complements and purposes)."""
+    return [c for c in token.children if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+
+
 def _clause(token: Token, questions: bool = True) -> bool:
     """A verb clause under ``token``; with ``questions=False`` not one that asks something
     (a request needs what someone is to do, "asked X to leave", not "asked why")."""
-    return any(
-        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and (questions or not _question(c))
-        for c in token.children
-    )
+    return any(questions or not _question(c) for c in _verb_clauses(token))
 
 
 def _infinitive(token: Token) -> bool:
     """A to-clause under ``token`` that tells someone what to do ("warned people not to
     swim"), not a reported statement ("warned that it would strike")."""
     return any(
-        c.dep_ in CLAUSE_DEPS
-        and c.pos_ in {"VERB", "AUX"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in token.children
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in _verb_clauses(token)
     )
 
 
 def _clause_lemmas(token: Token) -> frozenset[str]:
     """The verbs of the clauses under ``token`` ("declined to comment": comment)."""
-    return frozenset(
-        c.lemma_.lower()
-        for c in token.children
-        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
-    )
+    return frozenset(c.lemma_.lower() for c in _verb_clauses(token))
 
 
 def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) -> bool:
@@ -151,9 +146,7 @@ def excluded(sense: Sense, token: Token, words: frozenset[str] | None = None) ->
         return True
     if sense.not_clause and not sense.not_clause.isdisjoint(_clause_lemmas(token)):
         return True
-    if sense.no_question and any(
-        c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and _question(c) for c in token.children
-    ):
+    if sense.no_question and any(_question(c) for c in _verb_clauses(token)):
         return True  # "asked whether he would run": a question, not a request
     if sense.not_after and token.i > 0 and token.doc[token.i - 1].lower_ in sense.not_after:
         return True
