@@ -38,6 +38,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from newsgraph.extract.times import timex
+
 ANAPHOR_WINDOW = 2500  # characters: an anaphor names an event of the last few paragraphs
 RECENT_DAYS = 7  # a publication date stands for an event of the week before it
 STEM_CHARS = 5  # a crude stem: "arrest"/"arrested", "investigat(e|ion)"
@@ -88,19 +90,16 @@ def _days(value: str) -> tuple[date, date] | None:
     found = _CALENDAR.match(value)
     if found is None:
         return None
-    year, month, day, week = found.groups()
+    number, month, day, week = found.groups()
     try:
         if week:
-            monday = date.fromisocalendar(int(year), int(week), 1)
-            return monday, monday + timedelta(days=6)
+            return timex.bounds(timex.Period(timex.WEEK, int(number), int(week)))
         if day:
-            one = date(int(year), int(month), int(day))
+            one = date(int(number), int(month), int(day))
             return one, one
         if month:
-            opening = date(int(year), int(month), 1)
-            following = date(opening.year + opening.month // 12, opening.month % 12 + 1, 1)
-            return opening, following - timedelta(days=1)
-        return date(int(year), 1, 1), date(int(year), 12, 31)
+            return timex.bounds(timex.month(int(number), int(month)))
+        return timex.bounds(timex.year(int(number)))
     except ValueError:
         return None
 
