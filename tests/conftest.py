@@ -112,6 +112,13 @@ def coref_mention(start: int, text: str, **fields):
     return base | fields
 
 
+def assert_only_event_use(nlp, other: str, event: str, event_type: str, word: str) -> None:
+    """``word`` makes an event of ``event_type`` in ``event`` and none in ``other``, a
+    sentence where the same word is used in another sense."""
+    assert not has_event(nlp, other, event_type, word), event_types(nlp, other)
+    assert has_event(nlp, event, event_type, word), event_types(nlp, event)
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared (or $NEWSGRAPH_SHARED). Absent: a skip on a user's machine, a
     failure where NEWSGRAPH_REQUIRE_SHARED_DATA is set. Callers carry the shared_data mark."""
