@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, TAG
 from spacy.language import Language
@@ -170,7 +170,8 @@ class RuleIndex:
             return [() for _ in doc]
         # One attribute gives a flat array: shaped as one column per attribute, always.
         table = doc.to_array(attrs).reshape(len(doc), len(attrs))
-        return [tuple(int(v) for v in row) for row in table.tolist()]
+        rows = cast(list[list[int]], table.tolist())  # uint64 columns: Python ints already
+        return [tuple(row) for row in rows]
 
     def _first_token_matches(self, row: tuple[int, ...]) -> tuple[_Pattern, ...]:
         """The patterns whose first token ``row`` satisfies."""
